@@ -1,0 +1,26 @@
+package io.serai.store.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the bytes of a message to append come from. The store reads it once, as a stream, so a
+ * message never has to fit in a byte[].
+ */
+@FunctionalInterface
+public interface ContentSource {
+
+    InputStream open() throws IOException;
+
+    /** A stream the store reads to its end; the caller closes it. */
+    static ContentSource of(InputStream in) {
+        return () -> in;
+    }
+
+    /** A spool file, e.g. what SMTP DATA wrote. */
+    static ContentSource of(Path file) {
+        return () -> Files.newInputStream(file);
+    }
+}

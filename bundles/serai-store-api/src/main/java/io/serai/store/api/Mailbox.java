@@ -1,0 +1,42 @@
+package io.serai.store.api;
+
+import java.util.List;
+
+import io.serai.store.api.search.SearchKey;
+
+/**
+ * One mailbox. A handle stays valid across renames. Every mutation returns after it is durable.
+ * UID arguments are sorted or unsorted arrays; unknown UIDs are ignored as RFC 3501 asks for UID commands.
+ */
+public interface Mailbox {
+
+    long id();
+
+    MailboxInfo info() throws StoreException;
+
+    /** All messages in UID order. */
+    List<MessageMeta> messages() throws StoreException;
+
+    /** Messages whose MODSEQ is greater than {@code modSeq} (CONDSTORE CHANGEDSINCE). */
+    List<MessageMeta> changedSince(long modSeq) throws StoreException;
+
+    AppendResult append(AppendRequest request) throws StoreException;
+
+    /** Appends all or nothing (MULTIAPPEND, RFC 3502). */
+    AppendResult appendAll(List<AppendRequest> requests) throws StoreException;
+
+    MessageContent content(long uid) throws StoreException;
+
+    FlagUpdateResult updateFlags(long[] uids, FlagUpdate update) throws StoreException;
+
+    /** Removes the given messages; returns the UIDs actually expunged. */
+    long[] expunge(long[] uids) throws StoreException;
+
+    UidMapping copyTo(long[] uids, Mailbox target) throws StoreException;
+
+    /** Copy then expunge in one atomic step (RFC 6851). */
+    UidMapping moveTo(long[] uids, Mailbox target) throws StoreException;
+
+    /** UIDs of matching messages, ascending. */
+    long[] search(SearchKey key) throws StoreException;
+}

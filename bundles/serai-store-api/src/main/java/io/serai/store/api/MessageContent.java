@@ -1,0 +1,26 @@
+package io.serai.store.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.serai.store.api.mime.MessageStructure;
+
+/** Read access to one stored message: its exact bytes and the metadata parsed at append. */
+public interface MessageContent {
+
+    MessageMeta meta();
+
+    /** Exact size in octets (RFC822.SIZE). */
+    default long size() {
+        return meta().size();
+    }
+
+    /** The bytes exactly as appended. */
+    InputStream openStream() throws IOException;
+
+    /** The bytes as a file region, for transfer without copying through the heap. */
+    ContentRegion openRegion() throws IOException;
+
+    /** Envelope, header index and body structure, parsed once at append. */
+    MessageStructure structure() throws IOException;
+}

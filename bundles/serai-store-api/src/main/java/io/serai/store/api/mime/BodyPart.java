@@ -1,0 +1,23 @@
+package io.serai.store.api.mime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One entity of the MIME tree for BODYSTRUCTURE (RFC 3501 section 7.4.2). Type and parameter names are
+ * lower case; {@code octets} and {@code lines} count the encoded body as stored.
+ */
+public record BodyPart(String type, String subtype, Map<String, String> parameters, Optional<String> id,
+                       Optional<String> description, String encoding, Optional<String> disposition,
+                       long octets, long lines, List<BodyPart> parts) {
+
+    public BodyPart {
+        parameters = Map.copyOf(parameters);
+        parts = List.copyOf(parts);
+    }
+
+    public boolean isMultipart() {
+        return "multipart".equals(type);
+    }
+}

@@ -1,0 +1,6 @@
+package io.serai.store.api.search;
+
+/** ALL. */
+public enum AllKey implements SearchKey {
+    INSTANCE
+}

@@ -1,0 +1,5 @@
+package io.serai.store.api.search;
+
+/** UID first:last, inclusive. */
+public record UidRangeKey(long first, long last) implements SearchKey {
+}
