@@ -1,0 +1,167 @@
+package io.serai.store.embedded.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+
+import io.serai.store.api.AppendRequest;
+import io.serai.store.api.AppendResult;
+import io.serai.store.api.FlagUpdate;
+import io.serai.store.api.FlagUpdateResult;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MailboxInfo;
+import io.serai.store.api.MessageContent;
+import io.serai.store.api.MessageMeta;
+import io.serai.store.api.NotFoundException;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.UidMapping;
+import io.serai.store.api.search.SearchKey;
+import io.serai.store.embedded.internal.blob.BlobWrite;
+import io.serai.store.embedded.internal.mime.StructureCodec;
+import io.serai.store.embedded.internal.mime.StructureParser;
+import io.serai.store.embedded.internal.search.Candidate;
+import io.serai.store.embedded.internal.search.SearchEvaluator;
+import io.serai.store.embedded.internal.state.MailboxState;
+
+/** A mailbox by id. Reads take its read lock briefly; writes go through the committer. */
+final class MailboxHandle implements Mailbox {
+    private final StoreImpl store;
+    private final long id;
+    private final String account;
+
+    MailboxHandle(StoreImpl store, long id, String account) {
+        this.store = store;
+        this.id = id;
+        this.account = account;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public MailboxInfo info() throws StoreException {
+        return read(MailboxState::info);
+    }
+
+    @Override
+    public List<MessageMeta> messages() throws StoreException {
+        return changedSince(-1);
+    }
+
+    @Override
+    public List<MessageMeta> changedSince(long modSeq) throws StoreException {
+        return read(m -> {
+            List<MessageMeta> out = new ArrayList<>(m.messages.count());
+            for (int i = 0; i < m.messages.count(); i++) {
+                if (m.messages.modSeq(i) > modSeq) {
+                    out.add(m.meta(i));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public AppendResult append(AppendRequest request) throws StoreException {
+        return appendAll(List.of(request));
+    }
+
+    @Override
+    public AppendResult appendAll(List<AppendRequest> requests) throws StoreException {
+        if (requests.isEmpty()) {
+            throw new StoreException("nothing to append");
+        }
+        info(); // fail fast before streaming content for a mailbox that is gone
+        List<BlobWrite> writes = new ArrayList<>(requests.size());
+        StructureParser parser = new StructureParser();
+        for (AppendRequest r : requests) {
+            try (InputStream in = r.content().open()) {
+                writes.add(store.blobs.write(in, c -> StructureCodec.encode(parser.parse(c))));
+            } catch (StoreException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new StoreException("reading the message to append failed", e);
+            }
+        }
+        return store.execute(new AppendCommand(id, List.copyOf(requests), writes, store.config.defaultQuota()));
+    }
+
+    @Override
+    public MessageContent content(long uid) throws StoreException {
+        MessageContentImpl c = read(m -> {
+            int i = m.messages.indexOf(uid);
+            return i < 0 ? null
+                    : new MessageContentImpl(m.meta(i), m.messages.blobRef(i), m.messages.metaLength(i), store.blobs);
+        });
+        if (c == null) {
+            throw new NotFoundException("no message with UID " + uid);
+        }
+        return c;
+    }
+
+    @Override
+    public FlagUpdateResult updateFlags(long[] uids, FlagUpdate update) throws StoreException {
+        return store.execute(MessageCommands.updateFlags(id, uids, update));
+    }
+
+    @Override
+    public long[] expunge(long[] uids) throws StoreException {
+        return store.execute(MessageCommands.expunge(id, uids));
+    }
+
+    @Override
+    public UidMapping copyTo(long[] uids, Mailbox target) throws StoreException {
+        return store.execute(MessageCommands.copy(id, targetId(target), uids, false, store.config.defaultQuota()));
+    }
+
+    @Override
+    public UidMapping moveTo(long[] uids, Mailbox target) throws StoreException {
+        return store.execute(MessageCommands.copy(id, targetId(target), uids, true, store.config.defaultQuota()));
+    }
+
+    @Override
+    public long[] search(SearchKey key) throws StoreException {
+        List<Candidate> candidates = read(m -> {
+            List<Candidate> out = new ArrayList<>(m.messages.count());
+            for (int i = 0; i < m.messages.count(); i++) {
+                out.add(new Candidate(m.meta(i), m.messages.blobRef(i), m.messages.metaLength(i)));
+            }
+            return out;
+        });
+        return new SearchEvaluator(store.blobs).search(key, candidates);
+    }
+
+    @Override
+    public String toString() {
+        return "Mailbox[" + account + " #" + id + "]";
+    }
+
+    private long targetId(Mailbox target) throws StoreException {
+        if (!(target instanceof MailboxHandle h) || h.store != store || !h.account.equals(account)) {
+            throw new StoreException("target must be a mailbox of the same account and store");
+        }
+        return h.id;
+    }
+
+    private interface Reader<T> {
+        T read(MailboxState m);
+    }
+
+    private <T> T read(Reader<T> reader) throws StoreException {
+        MailboxState m = store.state.mailbox(id);
+        Lock l = m.lock.readLock();
+        l.lock();
+        try {
+            if (m.deleted) {
+                throw new NotFoundException("mailbox was deleted");
+            }
+            return reader.read(m);
+        } finally {
+            l.unlock();
+        }
+    }
+}

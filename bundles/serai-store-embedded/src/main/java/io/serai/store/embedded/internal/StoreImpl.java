@@ -1,0 +1,170 @@
+package io.serai.store.embedded.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+
+import io.serai.store.api.Accounts;
+import io.serai.store.api.MailStore;
+import io.serai.store.api.NotFoundException;
+import io.serai.store.api.Mailboxes;
+import io.serai.store.api.RecipientResolver;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.event.StoreEvent;
+import io.serai.store.api.event.StoreListener;
+import io.serai.store.embedded.EmbeddedStoreConfig;
+import io.serai.store.embedded.FsyncPolicy;
+import io.serai.store.embedded.internal.auth.PasswordVerifier;
+import io.serai.store.embedded.internal.auth.ScramHasher;
+import io.serai.store.embedded.internal.blob.BlobStore;
+import io.serai.store.embedded.internal.commit.Command;
+import io.serai.store.embedded.internal.commit.Committer;
+import io.serai.store.embedded.internal.event.EventDispatcher;
+import io.serai.store.embedded.internal.journal.Journal;
+import io.serai.store.embedded.internal.state.Names;
+import io.serai.store.embedded.internal.state.StoreState;
+
+/**
+ * The embedded store: recovery on open, then one committer thread, a blob store and an event dispatcher.
+ * Layout: {@code journal/*.jnl} (the write-ahead log, the only source of truth for metadata) and
+ * {@code blobs/*.seg} (message bytes followed by their parsed structure).
+ */
+public final class StoreImpl implements MailStore {
+    final EmbeddedStoreConfig config;
+    final StoreState state = new StoreState();
+    final ScramHasher hasher;
+    final PasswordVerifier verifier;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Journal journal;
+    final BlobStore blobs;
+    private final ExecutorService ownExecutor;
+    private final EventDispatcher events;
+    private final Committer committer;
+    private final AccountsImpl accounts;
+    private final RecipientResolverImpl recipients;
+
+    private StoreImpl(EmbeddedStoreConfig config, FileChannel lockChannel, FileLock lock) throws IOException {
+        this.config = config;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        SecureRandom random = new SecureRandom();
+        this.hasher = new ScramHasher(config.scramIterations(), random);
+        this.verifier = new PasswordVerifier(random, 10_000);
+        boolean fsync = config.fsync() == FsyncPolicy.ALWAYS;
+        Path dir = config.dataDirectory();
+        List<StoreEvent> discarded = new ArrayList<>();
+        this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(), fsync,
+                r -> {
+                    r.apply(state, discarded);
+                    discarded.clear();
+                });
+        this.blobs = new BlobStore(dir.resolve("blobs"), config.channelOpener(), config.segmentSize(),
+                config.writerSegments(), fsync);
+        this.ownExecutor = config.eventExecutor().isPresent() ? null : Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "serai-store-events");
+            t.setDaemon(true);
+            return t;
+        });
+        this.events = new EventDispatcher(config.eventExecutor().orElse(ownExecutor));
+        this.committer = new Committer(state, journal, blobs, events, "serai-store-commit");
+        this.accounts = new AccountsImpl(this);
+        this.recipients = new RecipientResolverImpl(state);
+    }
+
+    public static StoreImpl open(EmbeddedStoreConfig config) throws StoreException {
+        FileChannel ch = null;
+        try {
+            Files.createDirectories(config.dataDirectory());
+            ch = FileChannel.open(config.dataDirectory().resolve("store.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                throw new StoreException("store " + config.dataDirectory() + " is open in another process");
+            }
+            return new StoreImpl(config, ch, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open store in " + config.dataDirectory(), e);
+        }
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public RecipientResolver recipients() {
+        return recipients;
+    }
+
+    @Override
+    public Mailboxes mailboxes(String account) throws StoreException {
+        String a = Names.address(account);
+        if (!readCatalog(() -> state.accounts.containsKey(a))) {
+            throw new NotFoundException("no account " + a);
+        }
+        return new MailboxesImpl(this, a);
+    }
+
+    @Override
+    public AutoCloseable addListener(StoreListener listener) {
+        return events.add(listener);
+    }
+
+    @Override
+    public void close() throws StoreException {
+        committer.close();
+        try {
+            journal.close();
+            blobs.close();
+            lock.release();
+        } catch (IOException e) {
+            throw new StoreException("closing store", e);
+        } finally {
+            closeQuietly(lockChannel);
+            if (ownExecutor != null) {
+                ownExecutor.shutdown();
+            }
+        }
+    }
+
+    <T> T execute(Command<T> command) throws StoreException {
+        return committer.execute(command);
+    }
+
+    /** Reads catalog data without seeing a change that is not durable yet. */
+    <T> T readCatalog(Supplier<T> read) {
+        Lock l = state.catalogLock.readLock();
+        l.lock();
+        try {
+            return read.get();
+        } finally {
+            l.unlock();
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing useful to do while failing or closing
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.serai.store.embedded.internal.blob;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * One append-only file of message bytes. A segment is written by one writer at a time (it is taken from
+ * the pool), read by anyone through positional reads, and forced by the committer.
+ */
+public final class BlobSegment {
+    final int id;
+    final Path path;
+    final FileChannel channel;
+    /** End of the bytes written so far; only the writer holding the segment changes it. */
+    long end;
+
+    BlobSegment(int id, Path path, FileChannel channel, long end) {
+        this.id = id;
+        this.path = path;
+        this.channel = channel;
+        this.end = end;
+    }
+
+    public int id() {
+        return id;
+    }
+}

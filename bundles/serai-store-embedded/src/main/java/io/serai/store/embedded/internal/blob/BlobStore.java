@@ -1,0 +1,202 @@
+package io.serai.store.embedded.internal.blob;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import io.serai.store.api.ContentRegion;
+import io.serai.store.api.StoreException;
+import io.serai.store.embedded.ChannelOpener;
+import io.serai.store.embedded.internal.Durability;
+
+/**
+ * Message bytes in append-only segment files. Each concurrent writer appends to its own segment (taken
+ * from a small pool), so content streams in without a lock; the committer later forces the segments
+ * a commit round refers to. A reference packs segment id and offset: {@code id << 40 | offset}.
+ */
+public final class BlobStore implements Closeable {
+    private static final int OFFSET_BITS = 40;
+
+    /** Parses the content while it is stored and returns the encoded metadata to keep next to it. */
+    @FunctionalInterface
+    public interface MetadataExtractor {
+        byte[] extract(InputStream content) throws IOException;
+    }
+
+    private final Path dir;
+    private final ChannelOpener opener;
+    private final long segmentSize;
+    private final int writers;
+    private final boolean fsync;
+    private final Map<Integer, BlobSegment> segments = new ConcurrentHashMap<>();
+    private final ArrayDeque<BlobSegment> free = new ArrayDeque<>();
+    private int active;
+    private int nextId = 1;
+
+    public BlobStore(Path dir, ChannelOpener opener, long segmentSize, int writers, boolean fsync)
+            throws IOException {
+        this.dir = dir;
+        this.opener = opener;
+        this.segmentSize = segmentSize;
+        this.writers = writers;
+        this.fsync = fsync;
+        Files.createDirectories(dir);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".seg")).sorted().toList();
+        }
+        for (Path f : files) {
+            String n = f.getFileName().toString();
+            int id = Integer.parseInt(n.substring(0, n.length() - 4));
+            FileChannel ch = opener.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            BlobSegment seg = new BlobSegment(id, f, ch, ch.size());
+            segments.put(id, seg);
+            nextId = Math.max(nextId, id + 1);
+            if (seg.end < segmentSize && active < writers) {
+                free.add(seg);
+                active++;
+            }
+        }
+    }
+
+    /**
+     * Streams the content into a segment while {@code extractor} parses it, then stores the metadata after
+     * it. On failure the segment is cut back, so nothing partial remains reachable.
+     */
+    public BlobWrite write(InputStream source, MetadataExtractor extractor) throws IOException {
+        BlobSegment seg = take();
+        long start = seg.end;
+        SegmentOutput out = new SegmentOutput(seg.channel, start);
+        boolean ok = false;
+        try {
+            TeeInputStream tee = new TeeInputStream(source, out);
+            byte[] meta = extractor.extract(tee);
+            tee.drain();
+            if (tee.count() > Integer.MAX_VALUE - meta.length) {
+                throw new StoreException("message larger than 2 GB");
+            }
+            out.write(meta, 0, meta.length);
+            out.flush();
+            seg.end = out.position();
+            ok = true;
+            return new BlobWrite(seg, (long) seg.id << OFFSET_BITS | start, (int) tee.count(), meta.length);
+        } catch (IOException e) {
+            IOException sink = out.failure();
+            throw sink != null ? Durability.writeFailure("storing a message", sink) : e;
+        } finally {
+            release(seg, ok ? -1 : start);
+        }
+    }
+
+    /** Forces the given segments to stable storage. */
+    public void force(Collection<BlobSegment> dirty) throws IOException {
+        if (fsync) {
+            for (BlobSegment s : dirty) {
+                s.channel.force(false);
+            }
+        }
+    }
+
+    public InputStream open(long ref, long length) throws StoreException {
+        return new SegmentInputStream(segment(ref).channel, offset(ref), length);
+    }
+
+    /** A fresh channel on the segment, so a caller can hand it to a zero-copy transfer and close it. */
+    public ContentRegion region(long ref, long length) throws IOException {
+        BlobSegment seg = segment(ref);
+        return new ContentRegion(FileChannel.open(seg.path, StandardOpenOption.READ), offset(ref), length);
+    }
+
+    public byte[] read(long ref, long skip, int length) throws IOException {
+        BlobSegment seg = segment(ref);
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        long pos = offset(ref) + skip;
+        while (buf.hasRemaining()) {
+            int n = seg.channel.read(buf, pos + buf.position());
+            if (n < 0) {
+                throw new StoreException("segment " + seg.id + " is shorter than its index says");
+            }
+        }
+        return buf.array();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (BlobSegment s : segments.values()) {
+            s.channel.close();
+        }
+    }
+
+    private BlobSegment segment(long ref) throws StoreException {
+        BlobSegment seg = segments.get((int) (ref >>> OFFSET_BITS));
+        if (seg == null) {
+            throw new StoreException("missing segment for reference " + Long.toHexString(ref));
+        }
+        return seg;
+    }
+
+    private static long offset(long ref) {
+        return ref & ((1L << OFFSET_BITS) - 1);
+    }
+
+    private synchronized BlobSegment take() throws IOException {
+        while (free.isEmpty() && active >= writers) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted waiting for a segment");
+            }
+        }
+        if (!free.isEmpty()) {
+            return free.poll();
+        }
+        int id = nextId++;
+        Path p = dir.resolve(String.format("%08d.seg", id));
+        FileChannel ch;
+        try {
+            ch = opener.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (fsync) {
+                Durability.forceDirectory(dir);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(p);
+            throw Durability.writeFailure("creating a segment", e);
+        }
+        BlobSegment seg = new BlobSegment(id, p, ch, 0);
+        segments.put(id, seg);
+        active++;
+        return seg;
+    }
+
+    /** Returns a segment to the pool, first cutting it back to {@code truncateTo} if that is not -1. */
+    private synchronized void release(BlobSegment seg, long truncateTo) {
+        boolean usable = true;
+        if (truncateTo >= 0) {
+            try {
+                seg.channel.truncate(truncateTo);
+                seg.end = truncateTo;
+            } catch (IOException e) {
+                // leave the garbage where it is: no record points at it; just stop appending here
+                usable = false;
+            }
+        }
+        if (usable && seg.end < segmentSize) {
+            free.add(seg);
+        } else {
+            active--;
+        }
+        notifyAll();
+    }
+}

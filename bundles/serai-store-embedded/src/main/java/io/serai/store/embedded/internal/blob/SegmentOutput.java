@@ -1,0 +1,55 @@
+package io.serai.store.embedded.internal.blob;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/** Buffered positional writes into a segment; remembers the first failure so it is not mistaken for a source error. */
+final class SegmentOutput {
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    private long position;
+    private IOException failure;
+
+    SegmentOutput(FileChannel channel, long position) {
+        this.channel = channel;
+        this.position = position;
+    }
+
+    void write(byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            int n = Math.min(len, buffer.remaining());
+            buffer.put(b, off, n);
+            off += n;
+            len -= n;
+            if (!buffer.hasRemaining()) {
+                flush();
+            }
+        }
+    }
+
+    void flush() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        buffer.flip();
+        try {
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    IOException failure() {
+        return failure;
+    }
+
+    long position() {
+        return position + buffer.position();
+    }
+}

@@ -1,0 +1,21 @@
+package io.serai.store.embedded.internal.commit;
+
+import java.util.List;
+
+import io.serai.store.api.StoreException;
+import io.serai.store.embedded.internal.blob.BlobSegment;
+import io.serai.store.embedded.internal.state.StoreState;
+
+/**
+ * A requested change. The committer thread decides it against the current state (validation, UID and
+ * MODSEQ allocation) without changing anything; the resulting records are then applied and logged.
+ */
+public interface Command<T> {
+
+    Decision<T> decide(StoreState state) throws StoreException;
+
+    /** Segments holding content the records will refer to; forced before the records are logged. */
+    default List<BlobSegment> segments() {
+        return List.of();
+    }
+}

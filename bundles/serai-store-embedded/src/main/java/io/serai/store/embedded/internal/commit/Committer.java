@@ -1,0 +1,231 @@
+package io.serai.store.embedded.internal.commit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.serai.store.api.StoreException;
+import io.serai.store.api.event.StoreEvent;
+import io.serai.store.embedded.internal.Durability;
+import io.serai.store.embedded.internal.blob.BlobSegment;
+import io.serai.store.embedded.internal.blob.BlobStore;
+import io.serai.store.embedded.internal.event.EventDispatcher;
+import io.serai.store.embedded.internal.journal.Journal;
+import io.serai.store.embedded.internal.journal.JournalRecord;
+import io.serai.store.embedded.internal.journal.RecordCodec;
+import io.serai.store.embedded.internal.state.StoreState;
+
+/**
+ * The single writer. It takes every command queued since its last round (group commit), forces the
+ * content segments they refer to, decides and applies each command under the write locks of what it
+ * touches, writes all records with one write, forces the journal once, and only then releases the locks,
+ * completes the callers and publishes events. Readers therefore never see a change that is not durable.
+ */
+public final class Committer implements AutoCloseable {
+    private static final int MAX_BATCH = 4096;
+    private static final Pending<?> STOP = new Pending<>(null);
+
+    private final StoreState state;
+    private final Journal journal;
+    private final BlobStore blobs;
+    private final EventDispatcher events;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile StoreException failure;
+    private volatile boolean closed;
+
+    public Committer(StoreState state, Journal journal, BlobStore blobs, EventDispatcher events, String name) {
+        this.state = state;
+        this.journal = journal;
+        this.blobs = blobs;
+        this.events = events;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Runs the command and returns once its records are durable. */
+    public <T> T execute(Command<T> command) throws StoreException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("re-entrant commit");
+        }
+        Pending<T> p = new Pending<>(command);
+        synchronized (this) {
+            if (closed) {
+                throw new StoreException("store is closed");
+            }
+            queue.add(p);
+        }
+        try {
+            return p.future.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("commit failed", c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the command may still commit; the caller just stops waiting
+            throw new StoreException("interrupted while waiting for commit");
+        }
+    }
+
+    @Override
+    public void close() throws StoreException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Pending<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(batch, MAX_BATCH);
+            boolean stop = batch.remove(STOP);
+            commit(batch);
+            batch.clear();
+            if (stop) {
+                // close() enqueues STOP after the last accepted command, so nothing is left behind
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (failure != null) {
+            batch.forEach(p -> p.future.completeExceptionally(failure));
+            return;
+        }
+        Set<BlobSegment> dirty = new LinkedHashSet<>();
+        batch.forEach(p -> dirty.addAll(p.command.segments()));
+        try {
+            blobs.force(dirty);
+        } catch (IOException e) {
+            fail(batch, e);
+            return;
+        }
+        Set<ReentrantReadWriteLock> locked = new LinkedHashSet<>();
+        List<StoreEvent> published = new ArrayList<>();
+        List<Pending<?>> decided = new ArrayList<>();
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        try {
+            for (Pending<?> p : batch) {
+                if (stage(p, frames, locked, published)) {
+                    decided.add(p);
+                }
+            }
+            journal.write(ByteBuffer.wrap(frames.toByteArray()));
+            journal.force();
+        } catch (IOException | RuntimeException e) {
+            fail(batch, e);
+            return;
+        } finally {
+            locked.forEach(l -> l.writeLock().unlock());
+        }
+        decided.forEach(Pending::complete);
+        events.publish(published);
+    }
+
+    /** Decides one command and applies it; false if it was rejected (its caller already knows). */
+    private boolean stage(Pending<?> p, ByteArrayOutputStream frames, Set<ReentrantReadWriteLock> locked,
+                          List<StoreEvent> published) throws IOException {
+        Decision<?> d;
+        List<byte[]> encoded = new ArrayList<>();
+        int size = 0;
+        try {
+            d = p.command.decide(state);
+            for (JournalRecord r : d.records()) {
+                byte[] f = RecordCodec.frame(r);
+                encoded.add(f);
+                size += f.length;
+            }
+            if (size > journal.fileSize() / 2) {
+                throw new StoreException("operation too large for one journal record; split it");
+            }
+            if (frames.size() + size > journal.remaining()) {
+                // earlier records of this round go to the old file, then a fresh preallocated file follows
+                journal.write(ByteBuffer.wrap(frames.toByteArray()));
+                frames.reset();
+                try {
+                    journal.rotate();
+                } catch (IOException e) {
+                    throw Durability.writeFailure("starting a journal file", e);
+                }
+            }
+        } catch (StoreException e) {
+            p.future.completeExceptionally(e);
+            return false;
+        } catch (RuntimeException e) {
+            // a bad request (or a bug) in decide changed nothing, so only this command fails
+            p.future.completeExceptionally(new StoreException("rejected: " + e.getMessage(), e));
+            return false;
+        }
+        for (JournalRecord r : d.records()) {
+            for (ReentrantReadWriteLock l : r.locks(state)) {
+                if (locked.add(l)) {
+                    l.writeLock().lock();
+                }
+            }
+            r.apply(state, published);
+        }
+        for (byte[] f : encoded) {
+            frames.write(f);
+        }
+        p.result = d.result();
+        return true;
+    }
+
+    /**
+     * A failed write or fsync leaves the outcome on disk unknown (and after a failed fsync the kernel may
+     * have dropped the dirty pages), so the store stops accepting changes; reopening recovers from the journal.
+     */
+    private void fail(List<Pending<?>> batch, Exception e) {
+        StoreException se = e instanceof IOException io ? Durability.writeFailure("committing", io)
+                : new StoreException("commit failed", e);
+        failure = new StoreException("store stopped after a failed commit; reopen it", se);
+        // completing an already rejected command again is a no-op
+        batch.forEach(p -> p.future.completeExceptionally(se));
+    }
+
+    private static final class Pending<T> {
+        final Command<T> command;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        Object result;
+
+        Pending(Command<T> command) {
+            this.command = command;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete() {
+            future.complete((T) result);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.serai.store.embedded.internal.journal;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+import io.serai.store.api.StoreException;
+import io.serai.store.embedded.ChannelOpener;
+import io.serai.store.embedded.internal.Durability;
+
+/**
+ * The shared write-ahead journal: numbered files of a fixed size, preallocated with zeros so that
+ * appending a record can never hit a full disk halfway (only creating the next file can, and that is
+ * reported before any state changes). Only the committer thread writes.
+ */
+public final class Journal implements Closeable {
+    private static final int ZERO_CHUNK = 1 << 20;
+
+    private final Path dir;
+    private final ChannelOpener opener;
+    private final long fileSize;
+    private final boolean fsync;
+    private FileChannel current;
+    private long number;
+    private long position;
+
+    private Journal(Path dir, ChannelOpener opener, long fileSize, boolean fsync) {
+        this.dir = dir;
+        this.opener = opener;
+        this.fileSize = fileSize;
+        this.fsync = fsync;
+    }
+
+    /** Opens the journal, feeding every valid record to {@code replay}, and repairs a torn tail. */
+    public static Journal open(Path dir, ChannelOpener opener, long fileSize, boolean fsync,
+                               Consumer<JournalRecord> replay) throws IOException {
+        Files.createDirectories(dir);
+        Journal j = new Journal(dir, opener, fileSize, fsync);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jnl")).sorted().toList();
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            long end = scan(f, replay);
+            boolean last = i == files.size() - 1;
+            if (last) {
+                j.number = numberOf(f);
+                j.current = opener.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                j.position = end;
+                j.zeroTail();
+            } else if (end < Files.size(f) && !allZero(f, end)) {
+                // rotation forces a file before the next one exists, so this is damage, not a crash
+                throw new StoreException("journal file " + f + " is corrupt at offset " + end);
+            }
+        }
+        if (j.current == null) {
+            j.number = 0;
+            j.rotate();
+        }
+        return j;
+    }
+
+    public long remaining() {
+        return fileSize - position;
+    }
+
+    public long fileSize() {
+        return fileSize;
+    }
+
+    public void write(ByteBuffer frames) throws IOException {
+        while (frames.hasRemaining()) {
+            position += current.write(frames, position);
+        }
+    }
+
+    public void force() throws IOException {
+        if (fsync) {
+            current.force(false);
+        }
+    }
+
+    /** Closes the current file (forced) and switches to a new preallocated one. */
+    public void rotate() throws IOException {
+        Path next = dir.resolve(String.format("%012d.jnl", number + 1));
+        FileChannel ch = null;
+        try {
+            ch = opener.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
+            for (long at = 0; at < fileSize; ) {
+                zeros.clear().limit((int) Math.min(ZERO_CHUNK, fileSize - at));
+                at += ch.write(zeros, at);
+            }
+            if (fsync) {
+                ch.force(true);
+                Durability.forceDirectory(dir);
+            }
+        } catch (IOException e) {
+            if (ch != null) {
+                ch.close();
+            }
+            Files.deleteIfExists(next);
+            throw e;
+        }
+        if (current != null) {
+            force();
+            current.close();
+        }
+        current = ch;
+        number++;
+        position = 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (current != null) {
+            force();
+            current.close();
+        }
+    }
+
+    /** Scans one file and returns the offset after its last valid frame. */
+    private static long scan(Path file, Consumer<JournalRecord> replay) throws IOException {
+        long size = Files.size(file);
+        long pos = 0;
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            while (pos + RecordCodec.HEADER <= size) {
+                int length = in.readInt();
+                int crc = in.readInt();
+                if (length <= 0 || length > size - pos - RecordCodec.HEADER) {
+                    return pos;
+                }
+                byte[] body = new byte[length];
+                in.readFully(body);
+                CRC32C c = new CRC32C();
+                c.update(body);
+                if ((int) c.getValue() != crc) {
+                    return pos;
+                }
+                replay.accept(RecordCodec.decode(body));
+                pos += RecordCodec.HEADER + length;
+            }
+        } catch (EOFException e) {
+            return pos;
+        }
+        return pos;
+    }
+
+    /**
+     * Zeroes whatever a crash left after the last valid frame, so it can never be mistaken for a record,
+     * and finishes a preallocation the crash interrupted. Chunks that are already zero are only read.
+     */
+    private void zeroTail() throws IOException {
+        long size = current.size();
+        ByteBuffer chunk = ByteBuffer.allocateDirect(ZERO_CHUNK);
+        ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
+        boolean wrote = false;
+        for (long at = position; at < fileSize; at += ZERO_CHUNK) {
+            int len = (int) Math.min(ZERO_CHUNK, fileSize - at);
+            chunk.clear().limit(len);
+            for (long r = at; chunk.hasRemaining() && r < size; ) {
+                int n = current.read(chunk, r);
+                if (n < 0) {
+                    break;
+                }
+                r += n;
+            }
+            if (at + len > size || !isZero(chunk.flip())) {
+                zeros.clear().limit(len);
+                for (long w = at; zeros.hasRemaining(); ) {
+                    w += current.write(zeros, w);
+                }
+                wrote = true;
+            }
+        }
+        if (wrote) {
+            force();
+        }
+    }
+
+    private static boolean isZero(ByteBuffer b) {
+        while (b.remaining() >= 8) {
+            if (b.getLong() != 0) {
+                return false;
+            }
+        }
+        while (b.hasRemaining()) {
+            if (b.get() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZero(Path f, long from) throws IOException {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            InputStream in = new BufferedInputStream(Channels.newInputStream(ch.position(from)));
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static long numberOf(Path f) {
+        String n = f.getFileName().toString();
+        return Long.parseLong(n.substring(0, n.length() - 4));
+    }
+}

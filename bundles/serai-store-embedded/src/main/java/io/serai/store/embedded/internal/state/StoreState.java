@@ -1,0 +1,50 @@
+package io.serai.store.embedded.internal.state;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import io.serai.store.api.NotFoundException;
+
+/**
+ * Everything the store knows, rebuilt from the journal on open. The committer thread is its only writer;
+ * the catalog lock covers domains, accounts, aliases and mailbox names like the mailbox locks cover messages.
+ * Readers never hold two of these locks at once, which rules out deadlocks with the committer.
+ */
+public final class StoreState {
+    public final Set<String> domains = new ConcurrentSkipListSet<>();
+    public final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
+    public final Map<String, String> aliases = new ConcurrentHashMap<>();
+    public final Map<String, String> catchAll = new ConcurrentHashMap<>();
+    public final Map<Long, MailboxState> mailboxes = new ConcurrentHashMap<>();
+    public final ReentrantReadWriteLock catalogLock = new ReentrantReadWriteLock();
+    public long nextMailboxId = 1;
+    public long lastUidValidity;
+
+    public AccountState account(String address) throws NotFoundException {
+        AccountState a = accounts.get(address);
+        if (a == null) {
+            throw new NotFoundException("no account " + address);
+        }
+        return a;
+    }
+
+    public MailboxState mailbox(long id) throws NotFoundException {
+        MailboxState m = mailboxes.get(id);
+        if (m == null || m.deleted) {
+            throw new NotFoundException("mailbox " + id + " does not exist");
+        }
+        return m;
+    }
+
+    /** Mailbox id by name for the account, or throws. Caller is the committer or holds the catalog lock. */
+    public MailboxState mailbox(String account, String name) throws NotFoundException {
+        Long id = account(account).mailboxIds.get(name);
+        if (id == null) {
+            throw new NotFoundException("no mailbox " + name);
+        }
+        return mailbox(id);
+    }
+}
