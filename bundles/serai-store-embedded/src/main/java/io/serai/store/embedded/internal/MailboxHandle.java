@@ -83,7 +83,7 @@ final class MailboxHandle implements Mailbox {
                 writes.add(store.blobs.write(in, c -> StructureCodec.encode(parser.parse(c))));
             } catch (StoreException e) {
                 throw e;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new StoreException("reading the message to append failed", e);
             }
         }

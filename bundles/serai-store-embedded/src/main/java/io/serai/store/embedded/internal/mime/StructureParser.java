@@ -43,7 +43,8 @@ public final class StructureParser {
         BodyPart body;
         try {
             body = parseParts(capture);
-        } catch (MimeException e) {
+        } catch (MimeException | RuntimeException e) {
+            // not MIME we can describe: the bytes are stored anyway, described as one text body
             body = null;
         }
         HeaderIndexer header = new HeaderIndexer(capture.header());
@@ -66,8 +67,11 @@ public final class StructureParser {
             switch (s) {
                 case T_START_MESSAGE, T_START_BODYPART -> open.push(new PartBuilder());
                 case T_FIELD -> open.peek().field(stream.getField());
-                case T_END_HEADER -> open.peek().descriptor(stream.getBodyDescriptor());
-                case T_BODY -> open.peek().countBody(stream.getInputStream(), buf);
+                case T_START_MULTIPART -> open.peek().descriptor(stream.getBodyDescriptor());
+                case T_BODY -> {
+                    open.peek().descriptor(stream.getBodyDescriptor());
+                    open.peek().countBody(stream.getInputStream(), buf);
+                }
                 case T_END_MESSAGE, T_END_BODYPART -> {
                     BodyPart done = open.pop().build();
                     if (open.isEmpty()) {

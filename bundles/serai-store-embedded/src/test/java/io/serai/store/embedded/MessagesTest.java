@@ -1,0 +1,201 @@
+package io.serai.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.serai.store.api.AppendRequest;
+import io.serai.store.api.AppendResult;
+import io.serai.store.api.ContentRegion;
+import io.serai.store.api.ContentSource;
+import io.serai.store.api.FlagUpdate;
+import io.serai.store.api.FlagUpdateResult;
+import io.serai.store.api.Flags;
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MessageContent;
+import io.serai.store.api.MessageMeta;
+import io.serai.store.api.QuotaExceededException;
+import io.serai.store.api.QuotaLimits;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.SystemFlag;
+import io.serai.store.api.UidMapping;
+
+class MessagesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendedBytesComeBackExactlyAsStreamAndAsFileRegion() throws Exception {
+        byte[] binary = new byte[300_000];
+        new Random(42).nextBytes(binary); // arbitrary octets, bare CR/LF, NULs: stored as they came
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            Path spool = Files.write(dir.resolve("spool.eml"), binary);
+            AppendResult r = inbox.append(new AppendRequest(ContentSource.of(spool),
+                    Instant.parse("2026-01-02T03:04:05Z"), Flags.of(SystemFlag.SEEN)));
+            MessageContent c = inbox.content(r.uid());
+            assertThat(c.size()).isEqualTo(binary.length);
+            assertThat(TestStores.readAll(c.openStream())).isEqualTo(binary);
+            try (ContentRegion region = c.openRegion()) {
+                ByteBuffer buf = ByteBuffer.allocate((int) region.length());
+                region.channel().read(buf, region.position());
+                assertThat(buf.array()).isEqualTo(binary);
+            }
+            assertThat(c.meta().internalDate()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+            assertThat(c.meta().flags()).isEqualTo(Flags.of(SystemFlag.SEEN));
+        }
+        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(TestStores.readAll(inbox.content(1).openStream())).isEqualTo(binary);
+        }
+    }
+
+    @Test
+    void uidsAndModSeqsOnlyGrowAndSurviveExpungeAndReopen() throws Exception {
+        long validity;
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            validity = inbox.info().uidValidity();
+            long u1 = inbox.append(TestStores.request(TestStores.message("1", "a"))).uid();
+            long u2 = inbox.append(TestStores.request(TestStores.message("2", "b"))).uid();
+            assertThat(u2).isGreaterThan(u1);
+            assertThat(inbox.messages().get(1).modSeq()).isGreaterThan(inbox.messages().get(0).modSeq());
+            assertThat(inbox.expunge(new long[] {u2, 999})).containsExactly(u2);
+            assertThat(inbox.info().uidNext()).isEqualTo(u2 + 1);
+        }
+        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(inbox.info().uidValidity()).isEqualTo(validity);
+            assertThat(inbox.info().uidNext()).isEqualTo(3);
+            assertThat(inbox.append(TestStores.request(TestStores.message("3", "c"))).uid()).isEqualTo(3);
+            assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(1L, 3L);
+        }
+    }
+
+    @Test
+    void flagUpdatesHonourUnchangedSinceAndChangedSince() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            inbox.appendAll(List.of(TestStores.request(TestStores.message("1", "a")),
+                    TestStores.request(TestStores.message("2", "b"))));
+            long before = inbox.info().highestModSeq();
+            FlagUpdateResult r = inbox.updateFlags(new long[] {1},
+                    FlagUpdate.add(Flags.of(Set.of(SystemFlag.FLAGGED), Set.of("$Important"))));
+            assertThat(r.updated()).singleElement().satisfies(m -> {
+                assertThat(m.flags().keywords()).containsExactly("$important");
+                assertThat(m.modSeq()).isGreaterThan(before);
+            });
+            long after = inbox.info().highestModSeq();
+            assertThat(after).isEqualTo(r.updated().get(0).modSeq());
+            assertThat(inbox.changedSince(before)).extracting(MessageMeta::uid).containsExactly(1L);
+
+            // message 1 changed after 'before', so the conditional store must refuse it (MODIFIED 1)
+            FlagUpdateResult conditional = inbox.updateFlags(new long[] {1, 2},
+                    FlagUpdate.add(Flags.of(SystemFlag.SEEN)).unchangedSince(before));
+            assertThat(conditional.modified()).containsExactly(1L);
+            assertThat(conditional.updated()).extracting(MessageMeta::uid).containsExactly(2L);
+
+            FlagUpdateResult noop = inbox.updateFlags(new long[] {2}, FlagUpdate.add(Flags.of(SystemFlag.SEEN)));
+            assertThat(noop.updated()).isEmpty();
+
+            inbox.updateFlags(new long[] {1}, FlagUpdate.replace(Flags.of(SystemFlag.DELETED)));
+        }
+        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+            List<MessageMeta> all = store.mailboxes(TestStores.USER).open("INBOX").messages();
+            assertThat(all.get(0).flags()).isEqualTo(Flags.of(SystemFlag.DELETED));
+            assertThat(all.get(1).flags()).isEqualTo(Flags.of(SystemFlag.SEEN));
+        }
+    }
+
+    @Test
+    void copyAndMoveReturnUidMappingsAndShareContent() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            Mailbox archive = store.mailboxes(TestStores.USER).open("Archive");
+            byte[] m1 = TestStores.message("1", "one");
+            inbox.appendAll(List.of(TestStores.request(m1, Flags.of(Set.of(), Set.of("work"))),
+                    TestStores.request(TestStores.message("2", "two")),
+                    TestStores.request(TestStores.message("3", "three"))));
+            UidMapping copy = inbox.copyTo(new long[] {3, 1, 42}, archive);
+            assertThat(copy.sourceUids()).containsExactly(1, 3);
+            assertThat(copy.targetUids()).containsExactly(1, 2);
+            assertThat(copy.targetUidValidity()).isEqualTo(archive.info().uidValidity());
+            assertThat(TestStores.readAll(archive.content(1).openStream())).isEqualTo(m1);
+            assertThat(archive.content(1).meta().flags().keywords()).containsExactly("work");
+
+            UidMapping move = inbox.moveTo(new long[] {2}, archive);
+            assertThat(move.targetUids()).containsExactly(3);
+            assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(1L, 3L);
+            assertThat(archive.info().messages()).isEqualTo(3);
+            assertThat(store.accounts().quota(TestStores.USER).messages()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void batchAppendIsAllOrNothing() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            ContentSource broken = () -> new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException("client went away");
+                }
+            };
+            assertThatThrownBy(() -> inbox.appendAll(List.of(TestStores.request(TestStores.message("ok", "x")),
+                    AppendRequest.of(broken)))).isInstanceOf(StoreException.class);
+            assertThat(inbox.info().messages()).isZero();
+            assertThat(inbox.info().uidNext()).isEqualTo(1);
+            AppendResult r = inbox.appendAll(List.of(TestStores.request(TestStores.message("a", "x")),
+                    TestStores.request(TestStores.message("b", "y"))));
+            assertThat(r.uids()).containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void quotaIsEnforcedOnAppendAndCopy() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            store.accounts().setQuota(TestStores.USER, new QuotaLimits(Long.MAX_VALUE, 2));
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            inbox.append(TestStores.request(TestStores.message("1", "a")));
+            inbox.append(TestStores.request(TestStores.message("2", "b")));
+            assertThatThrownBy(() -> inbox.append(TestStores.request(TestStores.message("3", "c"))))
+                    .isInstanceOf(QuotaExceededException.class);
+            assertThatThrownBy(() -> inbox.copyTo(new long[] {1}, store.mailboxes(TestStores.USER).open("Trash")))
+                    .isInstanceOf(QuotaExceededException.class);
+            // a move within the account does not change usage, so it is allowed at the limit
+            inbox.moveTo(new long[] {1}, store.mailboxes(TestStores.USER).open("Trash"));
+            var usage = store.accounts().quota(TestStores.USER);
+            assertThat(usage.messages()).isEqualTo(2);
+            assertThat(usage.octets()).isEqualTo(TestStores.message("1", "a").length * 2L);
+        }
+    }
+
+    @Test
+    void appendReadsTheSourceAsAStream() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            byte[] m = TestStores.message("stream", "x".repeat(100_000));
+            AppendResult r = inbox.append(AppendRequest.of(ContentSource.of(new ByteArrayInputStream(m) {
+                @Override
+                public synchronized byte[] readAllBytes() {
+                    throw new AssertionError("the store must not pull the whole message into a byte[]");
+                }
+            })));
+            assertThat(inbox.content(r.uid()).size()).isEqualTo(m.length);
+        }
+    }
+}
