@@ -1,0 +1,93 @@
+package io.serai.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.serai.store.api.FlagUpdate;
+import io.serai.store.api.Flags;
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.SystemFlag;
+import io.serai.store.api.search.DateKey;
+import io.serai.store.api.search.FlagKey;
+import io.serai.store.api.search.HeaderKey;
+import io.serai.store.api.search.KeywordKey;
+import io.serai.store.api.search.ModSeqKey;
+import io.serai.store.api.search.SearchKey;
+import io.serai.store.api.search.SizeKey;
+import io.serai.store.api.search.TextKey;
+import io.serai.store.api.search.UidRangeKey;
+
+class SearchTest {
+    @TempDir
+    Path dir;
+    MailStore store;
+    Mailbox inbox;
+
+    @BeforeEach
+    void fill() throws Exception {
+        store = TestStores.openWithUser(dir);
+        inbox = store.mailboxes(TestStores.USER).open("INBOX");
+        inbox.appendAll(List.of(
+                TestStores.request(TestStores.message("Quarterly numbers", "Revenue is up."),
+                        Flags.of(Set.of(SystemFlag.SEEN), Set.of("work"))),
+                TestStores.request(StructureTest.MULTIPART.getBytes(StandardCharsets.US_ASCII)),
+                TestStores.request(TestStores.message("Lunch?", "x".repeat(20_000) + " pizza"))));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
+    @Test
+    void flagsKeywordsSizesAndUidsAreAnsweredFromMemory() throws Exception {
+        assertThat(inbox.search(new FlagKey(SystemFlag.SEEN, true))).containsExactly(1);
+        assertThat(inbox.search(new FlagKey(SystemFlag.SEEN, false))).containsExactly(2, 3);
+        assertThat(inbox.search(new KeywordKey("WORK", true))).containsExactly(1);
+        assertThat(inbox.search(new SizeKey(true, 10_000))).containsExactly(3);
+        assertThat(inbox.search(new UidRangeKey(2, 10))).containsExactly(2, 3);
+        assertThat(inbox.search(SearchKey.all())).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void headersAreDecodedBeforeMatching() throws Exception {
+        assertThat(inbox.search(HeaderKey.subject("quarterly"))).containsExactly(1);
+        assertThat(inbox.search(HeaderKey.from("JÜRGEN"))).containsExactly(2);
+        assertThat(inbox.search(HeaderKey.to("bob@example.org"))).containsExactly(2);
+        assertThat(inbox.search(new HeaderKey("Message-ID", ""))).containsExactly(1, 2, 3);
+        assertThat(inbox.search(new HeaderKey("X-Missing", ""))).isEmpty();
+    }
+
+    @Test
+    void bodyTextIsDecodedByTransferEncodingAndCharset() throws Exception {
+        assertThat(inbox.search(new TextKey(TextKey.Scope.BODY, "grüße aus münchen"))).containsExactly(2);
+        assertThat(inbox.search(new TextKey(TextKey.Scope.BODY, "PIZZA"))).containsExactly(3);
+        assertThat(inbox.search(new TextKey(TextKey.Scope.BODY, "quarterly"))).isEmpty();
+        assertThat(inbox.search(new TextKey(TextKey.Scope.TEXT, "quarterly"))).containsExactly(1);
+    }
+
+    @Test
+    void datesAndModSeqsAndCombinators() throws Exception {
+        LocalDate day = LocalDate.of(2026, 11, 3);
+        assertThat(inbox.search(new DateKey(DateKey.Field.INTERNAL, DateKey.Comparison.ON, day))).hasSize(3);
+        assertThat(inbox.search(new DateKey(DateKey.Field.SENT, DateKey.Comparison.BEFORE, day))).isEmpty();
+        assertThat(inbox.search(new DateKey(DateKey.Field.SENT, DateKey.Comparison.SINCE, day))).hasSize(3);
+        long mod = inbox.updateFlags(new long[] {3}, FlagUpdate.add(Flags.of(SystemFlag.FLAGGED)))
+                .updated().get(0).modSeq();
+        assertThat(inbox.search(new ModSeqKey(mod))).containsExactly(3);
+        SearchKey key = new FlagKey(SystemFlag.SEEN, true).or(new FlagKey(SystemFlag.FLAGGED, true))
+                .and(HeaderKey.subject("lunch").not());
+        assertThat(inbox.search(key)).containsExactly(1);
+    }
+}

@@ -1,0 +1,96 @@
+package io.serai.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.mime.BodyPart;
+import io.serai.store.api.mime.HeaderField;
+import io.serai.store.api.mime.MessageStructure;
+
+class StructureTest {
+    static final String MULTIPART = "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.net>\r\n"
+            + "To: alice@example.org,\r\n bob@example.org\r\n"
+            + "Subject: Report\r\n"
+            + "Date: Tue, 3 Nov 2026 10:15:00 +0100\r\n"
+            + "Message-ID: <r1@example.net>\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"XX\"\r\n"
+            + "\r\n"
+            + "preamble\r\n"
+            + "--XX\r\n"
+            + "Content-Type: text/plain; charset=iso-8859-1\r\n"
+            + "Content-Transfer-Encoding: quoted-printable\r\n"
+            + "\r\n"
+            + "Gr=FC=DFe aus M=FCnchen\r\n"
+            + "--XX\r\n"
+            + "Content-Type: application/pdf; name=\"r.pdf\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n"
+            + "Content-Disposition: attachment; filename=\"r.pdf\"\r\n"
+            + "Content-ID: <pdf1>\r\n"
+            + "\r\n"
+            + "JVBERi0xLjQK\r\n"
+            + "--XX--\r\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void structureIsParsedOnceAtAppendWithAnExactHeaderIndex() throws Exception {
+        byte[] raw = MULTIPART.getBytes(StandardCharsets.US_ASCII);
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            long uid = inbox.append(TestStores.request(raw)).uid();
+            MessageStructure s = inbox.content(uid).structure();
+
+            assertThat(s.header()).extracting(HeaderField::name).containsExactly("from", "to", "subject", "date",
+                    "message-id", "mime-version", "content-type");
+            HeaderField to = s.header().get(1);
+            assertThat(new String(raw, (int) to.offset(), to.length(), StandardCharsets.US_ASCII))
+                    .isEqualTo("To: alice@example.org,\r\n bob@example.org\r\n");
+            assertThat(s.headerLength()).isEqualTo(MULTIPART.indexOf("\r\n\r\n") + 4);
+
+            assertThat(new String(s.envelope().to().orElseThrow(), StandardCharsets.US_ASCII))
+                    .isEqualTo("alice@example.org, bob@example.org");
+            assertThat(s.envelope().from().orElseThrow())
+                    .isEqualTo("=?UTF-8?Q?J=C3=BCrgen?= <j@example.net>".getBytes(StandardCharsets.US_ASCII));
+            assertThat(s.envelope().cc()).isEmpty();
+            assertThat(s.sentDate()).contains(Instant.parse("2026-11-03T09:15:00Z").toEpochMilli());
+
+            BodyPart body = s.body();
+            assertThat(body.isMultipart()).isTrue();
+            assertThat(body.subtype()).isEqualTo("mixed");
+            assertThat(body.parts()).hasSize(2);
+            BodyPart text = body.parts().get(0);
+            assertThat(text.type() + "/" + text.subtype()).isEqualTo("text/plain");
+            assertThat(text.parameters()).containsEntry("charset", "iso-8859-1");
+            assertThat(text.encoding()).isEqualTo("quoted-printable");
+            assertThat(text.octets()).isEqualTo("Gr=FC=DFe aus M=FCnchen".length());
+            BodyPart pdf = body.parts().get(1);
+            assertThat(pdf.parameters()).containsEntry("name", "r.pdf");
+            assertThat(pdf.id()).contains("<pdf1>");
+            assertThat(pdf.disposition()).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+            assertThat(pdf.octets()).isEqualTo("JVBERi0xLjQK".length());
+        }
+    }
+
+    @Test
+    void garbageIsStoredVerbatimAndDescribedAsPlainText() throws Exception {
+        byte[] raw = new byte[5000];
+        Arrays.fill(raw, (byte) 0xFF);
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            long uid = inbox.append(TestStores.request(raw)).uid();
+            assertThat(TestStores.readAll(inbox.content(uid).openStream())).isEqualTo(raw);
+            assertThat(inbox.content(uid).structure().body().type()).isEqualTo("text");
+        }
+    }
+}
