@@ -1,0 +1,36 @@
+package io.serai.smtp.protocol;
+
+import io.serai.sasl.SaslMechanisms;
+import io.serai.smtp.api.SmtpServerConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The EHLO keywords of a session (RFC 5321 §4.1.1.1), each from the RFC of its extension. */
+final class EhloKeywords {
+
+    private EhloKeywords() {
+    }
+
+    static List<String> of(SmtpServerConfig config, boolean tlsActive) {
+        List<String> keywords = new ArrayList<>();
+        keywords.add("PIPELINING");                                   // RFC 2920
+        keywords.add("SIZE " + config.limits().maxMessageSize());     // RFC 1870
+        keywords.add("8BITMIME");                                     // RFC 6152
+        keywords.add("ENHANCEDSTATUSCODES");                          // RFC 2034
+        keywords.add("SMTPUTF8");                                     // RFC 6531
+        keywords.add("CHUNKING");                                     // RFC 3030
+        keywords.add("DSN");                                          // RFC 3461
+        if (config.sslContext().isPresent() && !tlsActive) {
+            keywords.add("STARTTLS");                                 // RFC 3207
+        }
+        if (authOffered(config, tlsActive)) {
+            keywords.add("AUTH " + String.join(" ", SaslMechanisms.SUPPORTED)); // RFC 4954
+        }
+        return keywords;
+    }
+
+    /** AUTH is offered only over TLS unless configured otherwise (RFC 4954 §4, RFC 8314 §3, JAMES-3680). */
+    static boolean authOffered(SmtpServerConfig config, boolean tlsActive) {
+        return config.authEnabled() && (tlsActive || config.authWithoutTls());
+    }
+}

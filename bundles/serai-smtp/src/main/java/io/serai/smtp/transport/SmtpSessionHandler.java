@@ -1,0 +1,224 @@
+package io.serai.smtp.transport;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.serai.smtp.api.SmtpReply;
+import io.serai.smtp.api.SmtpServerConfig;
+import io.serai.smtp.protocol.InputMode;
+import io.serai.smtp.protocol.Response;
+import io.serai.smtp.protocol.SmtpSession;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Connects one {@link SmtpSession} to its channel: feeds it frames, writes its replies, and carries out its
+ * actions (STARTTLS, delivery, close). Runs on an executor of the session group, never on the I/O event loop, so
+ * the blocking recipient and credential look-ups the session makes do not stall other connections.
+ *
+ * <p>Replies to pipelined commands (RFC 2920) are written as they come and flushed once per read batch; every
+ * asynchronous reply (end of data, delayed AUTH failure, timeout) is one write and flush.
+ */
+final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements InputModeSource {
+
+    private final SmtpServerConfig config;
+    private final Function<Channel, SmtpSession> sessions;
+    private final Executor handlerExecutor;
+    private final TlsFactory tls;
+    private SmtpFramer framer;
+    private SmtpSession session;
+    private ChannelHandlerContext ctx;
+    /** Waiting for the application, a delayed reply or the TLS handshake: no input is framed. */
+    private boolean busy;
+    private long lastInputNanos;
+    private ScheduledFuture<?> timeoutCheck;
+
+    SmtpSessionHandler(SmtpServerConfig config, Function<Channel, SmtpSession> sessions, Executor handlerExecutor,
+                       TlsFactory tls) {
+        this.config = config;
+        this.sessions = sessions;
+        this.handlerExecutor = handlerExecutor;
+        this.tls = tls;
+    }
+
+    void framer(SmtpFramer value) {
+        this.framer = value;
+    }
+
+    @Override
+    public InputMode inputMode() {
+        return busy || session == null ? InputMode.none() : session.inputMode();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        ctx = context;
+        session = sessions.apply(context.channel());
+        perform(session.greeting(), true);
+        touch();
+        context.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        touch();
+        Response response;
+        if (msg instanceof Frame.Line line) {
+            response = session.onLine(line.bytes());
+        } else if (msg instanceof Frame.ChunkPart part) {
+            response = session.onChunk(part.bytes(), 0, part.bytes().length);
+        } else {
+            response = session.onLineTooLong();
+        }
+        perform(response, false);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        context.flush(); // one flush per batch of pipelined commands (RFC 2920 §3.2)
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (!handshake.isSuccess()) {
+                context.close();
+            } else if (busy) { // STARTTLS completed; an implicit-TLS handshake needs nothing
+                busy = false;
+                perform(session.tlsStarted(), true);
+                touch();
+                framer.resume();
+            }
+        } else if (event == ShutdownEvent.INSTANCE) {
+            perform(session.shutdown(), true);
+        }
+        context.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (timeoutCheck != null) {
+            timeoutCheck.cancel(false);
+        }
+        if (session != null) {
+            session.closed();
+        }
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        // I/O errors (connection reset) and TLS failures end the session; there is no one to reply to
+        context.close();
+    }
+
+    private void perform(Response response, boolean flush) {
+        if (response.throttled()) {
+            delayed(response);
+            return;
+        }
+        if (response.output().length > 0) {
+            ctx.write(Unpooled.wrappedBuffer(response.output()));
+        }
+        switch (response.action()) {
+            case CONTINUE -> {
+                if (flush) {
+                    ctx.flush();
+                }
+            }
+            case CLOSE -> ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            case START_TLS -> startTls();
+            case DELIVER -> deliver(response.delivery());
+        }
+    }
+
+    /** A failed AUTH: reply only after a delay, reading nothing meanwhile, to slow down guessing. */
+    private void delayed(Response response) {
+        busy = true;
+        ctx.channel().config().setAutoRead(false);
+        ctx.flush();
+        long delay = config.limits().authFailureDelay().toNanos();
+        ctx.executor().schedule(() -> {
+            busy = false;
+            perform(new Response(response.output(), response.action(), response.delivery(), false), true);
+            resumeInput();
+        }, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void startTls() {
+        busy = true;
+        framer.discardUntilResumed();
+        Channel channel = ctx.channel();
+        SslHandler sslHandler = tls.newHandler();
+        // On the event loop, after the 220 written above: flush it in plaintext, then put TLS in place. The client
+        // cannot start the handshake before it has read the 220, so no TLS byte can reach the plaintext framer.
+        channel.eventLoop().execute(() -> {
+            channel.flush();
+            channel.pipeline().addAfter(SmtpChannelInitializer.LIMITS, SmtpChannelInitializer.TLS, sslHandler);
+        });
+    }
+
+    private void deliver(Response.Delivery delivery) {
+        busy = true;
+        ctx.channel().config().setAutoRead(false); // back-pressure: read nothing until the application replied
+        ctx.flush();
+        handlerExecutor.execute(() -> {
+            try {
+                CompletionStage<SmtpReply> stage = config.messageHandler().deliver(delivery.envelope(), delivery.content());
+                stage.whenComplete((reply, failure) -> ctx.executor().execute(() -> delivered(reply, failure)));
+            } catch (RuntimeException | Error e) {
+                ctx.executor().execute(() -> delivered(null, e));
+            }
+        });
+    }
+
+    private void delivered(SmtpReply reply, Throwable failure) {
+        busy = false;
+        perform(session.deliveryCompleted(reply, failure), true);
+        resumeInput();
+    }
+
+    private void resumeInput() {
+        touch();
+        if (ctx.channel().isActive() && !busy) {
+            ctx.channel().config().setAutoRead(true);
+            framer.drain();
+        }
+    }
+
+    private void touch() {
+        lastInputNanos = System.nanoTime();
+        if (timeoutCheck == null) {
+            scheduleTimeoutCheck(timeoutNanos());
+        }
+    }
+
+    private long timeoutNanos() {
+        InputMode mode = session.inputMode();
+        return (mode.data() ? config.limits().dataTimeout() : config.limits().commandTimeout()).toNanos();
+    }
+
+    /** One scheduled check per timeout period rather than one timer per line (RFC 5321 §4.5.3.2 timeouts). */
+    private void scheduleTimeoutCheck(long delayNanos) {
+        timeoutCheck = ctx.executor().schedule(() -> {
+            timeoutCheck = null;
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            long idle = System.nanoTime() - lastInputNanos;
+            long limit = timeoutNanos();
+            if (busy || idle < limit) {
+                scheduleTimeoutCheck(busy ? limit : limit - idle);
+            } else {
+                perform(session.timeout(), true);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+}
