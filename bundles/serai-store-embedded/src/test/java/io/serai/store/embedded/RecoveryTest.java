@@ -1,0 +1,112 @@
+package io.serai.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.serai.store.api.FlagUpdate;
+import io.serai.store.api.Flags;
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MessageMeta;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.SystemFlag;
+
+class RecoveryTest {
+    @TempDir
+    Path dir;
+
+    /** What a crash mid-write leaves: a frame header with a bad CRC followed by garbage. */
+    @Test
+    void aTornJournalTailIsIgnoredAndRepaired() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            for (int i = 0; i < 3; i++) {
+                inbox.append(TestStores.request(TestStores.message("m" + i, "b")));
+            }
+        }
+        Path journal = lastJournalFile();
+        long end = endOfData(journal);
+        try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+            ByteBuffer torn = ByteBuffer.allocate(64);
+            torn.putInt(40).putInt(0xDEADBEEF);
+            while (torn.hasRemaining()) {
+                torn.put((byte) 0x5A);
+            }
+            ch.write(torn.flip(), end);
+        }
+        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(1L, 2L, 3L);
+            assertThat(inbox.append(TestStores.request(TestStores.message("m3", "b"))).uid()).isEqualTo(4);
+        }
+        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+            assertThat(store.mailboxes(TestStores.USER).open("INBOX").info().messages()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void stateSpanningManyJournalFilesIsRebuiltExactly() throws Exception {
+        EmbeddedStoreConfig small = TestStores.config(dir).withFileSizes(64 * 1024, 128 * 1024);
+        List<MessageMeta> before;
+        try (MailStore store = EmbeddedStores.open(small)) {
+            store.accounts().addDomain("example.org");
+            store.accounts().createAccount(TestStores.USER, TestStores.PASSWORD);
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            for (int i = 1; i <= 1500; i++) {
+                inbox.append(TestStores.request(TestStores.message("m" + i, "body " + i)));
+                if (i % 3 == 0) {
+                    inbox.updateFlags(new long[] {i - 1}, FlagUpdate.add(Flags.of(SystemFlag.SEEN)));
+                }
+                if (i % 5 == 0) {
+                    inbox.expunge(new long[] {i - 2});
+                }
+            }
+            before = inbox.messages();
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
+            assertThat(files.count()).isGreaterThan(1);
+        }
+        try (MailStore store = EmbeddedStores.open(small)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(inbox.messages()).isEqualTo(before);
+            MessageMeta last = before.get(before.size() - 1);
+            assertThat(TestStores.readAll(inbox.content(last.uid()).openStream()))
+                    .isEqualTo(TestStores.message("m1500", "body 1500"));
+            assertThat(inbox.info().uidNext()).isEqualTo(1501);
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameDirectoryIsRefused() throws Exception {
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            assertThatThrownBy(() -> EmbeddedStores.open(TestStores.config(dir))).isInstanceOf(StoreException.class);
+        }
+    }
+
+    private Path lastJournalFile() throws Exception {
+        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
+            return files.sorted().reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    /** Offset after the last non-zero byte: the journal is preallocated with zeros. */
+    private static long endOfData(Path file) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        int end = all.length;
+        while (end > 0 && all[end - 1] == 0) {
+            end--;
+        }
+        return end;
+    }
+}
