@@ -1,0 +1,106 @@
+package io.serai.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MessageMeta;
+
+/**
+ * Kills a durably appending child JVM with SIGKILL at random moments, then checks that every acknowledged
+ * message is present and byte-identical, that no UID was given to two messages, and that the store opens.
+ */
+class CrashTest {
+    private static final int ROUNDS = 6;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acknowledgedMessagesSurviveSigkillAndUidsAreNeverReused() throws Exception {
+        Random random = new Random();
+        Map<Long, String> ackedBy = new HashMap<>(); // uid -> "run seq"
+        long highestSeen = 0;
+        for (int run = 0; run < ROUNDS; run++) {
+            // even rounds die after a number of acknowledgements, odd ones after a random delay (maybe in recovery)
+            List<String> acks = run % 2 == 0 ? runAndKill(run, 1 + random.nextInt(40), 0)
+                    : runAndKill(run, Integer.MAX_VALUE, 50 + random.nextInt(500));
+            for (String line : acks) {
+                String[] p = line.split(" ");
+                long uid = Long.parseLong(p[1]);
+                String who = p[2] + " " + p[3];
+                assertThat(ackedBy.put(uid, who)).as("UID %d acknowledged twice", uid).isNull();
+                assertThat(uid).as("UIDs of a new run start above all earlier ones").isGreaterThan(highestSeen);
+            }
+            try (MailStore store = EmbeddedStores.open(
+                    EmbeddedStoreConfig.defaults(dir).withFileSizes(64 * 1024, 256 * 1024))) {
+                Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+                List<MessageMeta> present = inbox.messages();
+                for (Map.Entry<Long, String> e : ackedBy.entrySet()) {
+                    String[] who = e.getValue().split(" ");
+                    byte[] expected = CrashChild.content(Integer.parseInt(who[0]), Integer.parseInt(who[1]));
+                    assertThat(TestStores.readAll(inbox.content(e.getKey()).openStream()))
+                            .as("acknowledged UID %d", e.getKey()).isEqualTo(expected);
+                }
+                highestSeen = present.isEmpty() ? highestSeen : present.get(present.size() - 1).uid();
+                assertThat(inbox.info().uidNext()).isGreaterThan(highestSeen);
+            }
+        }
+        assertThat(ackedBy).isNotEmpty();
+    }
+
+    /** Starts the child, waits for {@code acks} acknowledgements or {@code delayMillis}, then kills it without warning. */
+    private List<String> runAndKill(int run, int acks, long delayMillis) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), CrashChild.class.getName(), dir.toString(),
+                Integer.toString(run)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> enough = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
+                for (String l = in.readLine(); l != null; l = in.readLine()) {
+                    if (l.startsWith("ACK ")) {
+                        lines.add(l);
+                        if (lines.size() >= acks) {
+                            enough.complete(null);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // the pipe breaks when the child dies
+            }
+            enough.complete(null);
+        });
+        reader.start();
+        try {
+            if (delayMillis > 0) {
+                // a deadline, not a sleep: the child is killed wherever it is at that moment
+                enough.completeOnTimeout(null, delayMillis, TimeUnit.MILLISECONDS);
+            }
+            enough.get(30, TimeUnit.SECONDS);
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+        }
+        assertThat(child.exitValue()).as("child was killed, did not exit on its own").isNotZero();
+        return lines;
+    }
+}
