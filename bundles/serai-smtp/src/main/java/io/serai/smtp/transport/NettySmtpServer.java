@@ -14,7 +14,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
-import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.serai.sasl.SaslMechanisms;
 import io.serai.smtp.api.SmtpServer;
@@ -114,20 +113,27 @@ public final class NettySmtpServer implements SmtpServer {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        serverChannel.close();
+        serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         for (Channel channel : channels) {
             channel.pipeline().fireUserEventTriggered(ShutdownEvent.INSTANCE);
         }
+        // give sessions their 421 and the close a moment, then force the rest
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        channels.close();
-        Future<?> boss = bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        Future<?> io = ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        Future<?> sessions = sessionGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        if (ownedHandlerExecutor != null) {
-            ownedHandlerExecutor.shutdownNow();
-        }
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        EventLoopGroup boss = bossGroup;
+        EventLoopGroup io = ioGroup;
+        EventExecutorGroup sessions = sessionGroup;
+        ExecutorService handlers = ownedHandlerExecutor;
         bossGroup = null;
-        boss.addListener(b -> io.addListener(i -> sessions.addListener(s -> done.complete(null))));
+        // I/O first, so no channel event is handed to a session executor that has already stopped
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(b ->
+                io.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(i ->
+                        sessions.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(s -> {
+                            if (handlers != null) {
+                                handlers.shutdownNow();
+                            }
+                            done.complete(null);
+                        })));
         return done;
     }
 

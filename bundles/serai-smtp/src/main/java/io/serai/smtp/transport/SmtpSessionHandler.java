@@ -95,6 +95,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
                 perform(session.tlsStarted(), true);
                 touch();
                 framer.resume();
+                ctx.flush();
             }
         } else if (event == ShutdownEvent.INSTANCE) {
             perform(session.shutdown(), true);
@@ -189,15 +190,20 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
         touch();
         if (ctx.channel().isActive() && !busy) {
             ctx.channel().config().setAutoRead(true);
-            framer.drain();
+            framer.drain(); // commands pipelined behind the end of data were held back; answer them now
+            ctx.flush();
         }
     }
 
     private void touch() {
         lastInputNanos = System.nanoTime();
         if (timeoutCheck == null) {
-            scheduleTimeoutCheck(timeoutNanos());
+            scheduleTimeoutCheck(shortestTimeoutNanos());
         }
+    }
+
+    private long shortestTimeoutNanos() {
+        return Math.min(config.limits().dataTimeout().toNanos(), config.limits().commandTimeout().toNanos());
     }
 
     private long timeoutNanos() {
@@ -215,7 +221,8 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
             long idle = System.nanoTime() - lastInputNanos;
             long limit = timeoutNanos();
             if (busy || idle < limit) {
-                scheduleTimeoutCheck(busy ? limit : limit - idle);
+                // checked at least every shortest timeout, so a switch to data mode is noticed in time
+                scheduleTimeoutCheck(Math.min(busy ? limit : limit - idle, shortestTimeoutNanos()));
             } else {
                 perform(session.timeout(), true);
             }
