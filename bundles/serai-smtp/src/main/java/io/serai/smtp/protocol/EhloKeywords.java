@@ -1,6 +1,7 @@
 package io.serai.smtp.protocol;
 
 import io.serai.sasl.SaslMechanisms;
+import io.serai.smtp.api.SmtpReply;
 import io.serai.smtp.api.SmtpServerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,14 @@ import java.util.List;
 final class EhloKeywords {
 
     private EhloKeywords() {
+    }
+
+    /** The multi-line 250 reply to EHLO; enhanced codes never apply to it (RFC 2034 §3). */
+    static SmtpReply reply(SmtpServerConfig config, boolean tlsActive, String clientName) {
+        List<String> lines = new ArrayList<>();
+        lines.add(config.hostname() + " greets " + clientName);
+        lines.addAll(of(config, tlsActive));
+        return new SmtpReply(250, null, lines);
     }
 
     static List<String> of(SmtpServerConfig config, boolean tlsActive) {

@@ -97,7 +97,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
                 framer.resume();
                 ctx.flush();
             }
-        } else if (event == ShutdownEvent.INSTANCE) {
+        } else if (event == ShutdownEvent.INSTANCE && session != null) {
             perform(session.shutdown(), true);
         }
         context.fireUserEventTriggered(event);
