@@ -52,7 +52,7 @@ final class AppendCommand implements Command<AppendResult> {
             uids[i] = m.uidNext + i;
             allKeywords.addAll(r.flags().keywords());
             messages.add(new MessageRecords.NewMessage(uids[i], r.internalDate().toEpochMilli(), w.ref(), w.size(),
-                    w.metaLength(), r.flags().systemBits(), r.flags().keywords()));
+                    w.metaLength(), w.crc(), r.flags().systemBits(), r.flags().keywords()));
         }
         if (!m.keywords.fits(allKeywords)) {
             throw new StoreException("too many keywords in mailbox (limit " + KeywordTable.MAX + ")");

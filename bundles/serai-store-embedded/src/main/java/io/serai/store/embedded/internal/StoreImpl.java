@@ -29,8 +29,11 @@ import io.serai.store.embedded.internal.auth.ScramHasher;
 import io.serai.store.embedded.internal.blob.BlobStore;
 import io.serai.store.embedded.internal.commit.Command;
 import io.serai.store.embedded.internal.commit.Committer;
+import io.serai.store.embedded.internal.commit.SegmentForcer;
 import io.serai.store.embedded.internal.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.Journal;
+import io.serai.store.embedded.internal.journal.JournalRecord;
+import io.serai.store.embedded.internal.journal.MessageRecords;
 import io.serai.store.embedded.internal.state.Names;
 import io.serai.store.embedded.internal.state.StoreState;
 
@@ -51,6 +54,7 @@ public final class StoreImpl implements MailStore {
     private final ExecutorService ownExecutor;
     private final EventDispatcher events;
     private final Committer committer;
+    private final SegmentForcer forcer;
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
 
@@ -63,21 +67,23 @@ public final class StoreImpl implements MailStore {
         this.verifier = new PasswordVerifier(random, 10_000);
         boolean fsync = config.fsync() == FsyncPolicy.ALWAYS;
         Path dir = config.dataDirectory();
+        // content first: recovery reads it to check the journal's last round
+        this.blobs = new BlobStore(dir.resolve("blobs"), config.channelOpener(), config.segmentSize(),
+                config.writerSegments(), fsync);
         List<StoreEvent> discarded = new ArrayList<>();
         this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(), fsync,
                 r -> {
                     r.apply(state, discarded);
                     discarded.clear();
-                });
-        this.blobs = new BlobStore(dir.resolve("blobs"), config.channelOpener(), config.segmentSize(),
-                config.writerSegments(), fsync);
+                }, this::contentPresent);
+        this.forcer = new SegmentForcer(blobs, config.writerSegments());
         this.ownExecutor = config.eventExecutor().isPresent() ? null : Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "serai-store-events");
             t.setDaemon(true);
             return t;
         });
         this.events = new EventDispatcher(config.eventExecutor().orElse(ownExecutor));
-        this.committer = new Committer(state, journal, blobs, events, "serai-store-commit");
+        this.committer = new Committer(state, journal, forcer, events, "serai-store-commit");
         this.accounts = new AccountsImpl(this);
         this.recipients = new RecipientResolverImpl(state);
     }
@@ -129,6 +135,7 @@ public final class StoreImpl implements MailStore {
     @Override
     public void close() throws StoreException {
         committer.close();
+        forcer.close();
         try {
             journal.close();
             blobs.close();
@@ -141,6 +148,20 @@ public final class StoreImpl implements MailStore {
                 ownExecutor.shutdown();
             }
         }
+    }
+
+    /** Recovery check of the last round: every message it appends must have its bytes intact. */
+    private boolean contentPresent(List<JournalRecord> round) {
+        for (JournalRecord r : round) {
+            if (r instanceof MessageRecords.Appended a) {
+                for (MessageRecords.NewMessage m : a.messages()) {
+                    if (!blobs.matches(m.blobRef(), (long) m.size() + m.metaLength(), m.crc())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     <T> T execute(Command<T> command) throws StoreException {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +21,8 @@ import io.serai.store.embedded.internal.Durability;
 
 /**
  * Message bytes in append-only segment files. Each concurrent writer appends to its own segment (taken
- * from a small pool), so content streams in without a lock; the committer later forces the segments
- * a commit round refers to. A reference packs segment id and offset: {@code id << 40 | offset}.
+ * from a small pool), so content streams in without a lock; the committer forces the segments of a
+ * round together with the journal. A reference packs segment id and offset: {@code id << 40 | offset}.
  */
 public final class BlobStore implements Closeable {
     private static final int OFFSET_BITS = 40;
@@ -90,7 +89,7 @@ public final class BlobStore implements Closeable {
             out.flush();
             seg.end = out.position();
             ok = true;
-            return new BlobWrite(seg, (long) seg.id << OFFSET_BITS | start, (int) tee.count(), meta.length);
+            return new BlobWrite(seg, (long) seg.id << OFFSET_BITS | start, (int) tee.count(), meta.length, out.crc());
         } catch (IOException e) {
             IOException sink = out.failure();
             throw sink != null ? Durability.writeFailure("storing a message", sink) : e;
@@ -99,12 +98,25 @@ public final class BlobStore implements Closeable {
         }
     }
 
-    /** Forces the given segments to stable storage. */
-    public void force(Collection<BlobSegment> dirty) throws IOException {
+    public void force(BlobSegment segment) throws IOException {
         if (fsync) {
-            for (BlobSegment s : dirty) {
-                s.channel.force(false);
+            segment.channel.force(false);
+        }
+    }
+
+    /** Whether the stored bytes (content plus structure) have the CRC32C recorded for them. */
+    public boolean matches(long ref, long length, int crc) {
+        try {
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = open(ref, length)) {
+                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                    c.update(buf, 0, n);
+                }
             }
+            return (int) c.getValue() == crc;
+        } catch (IOException e) {
+            return false; // missing segment or short file: the content never made it to disk
         }
     }
 

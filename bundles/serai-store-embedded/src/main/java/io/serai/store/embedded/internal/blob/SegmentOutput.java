@@ -10,6 +10,7 @@ final class SegmentOutput {
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     private long position;
     private IOException failure;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
 
     SegmentOutput(FileChannel channel, long position) {
         this.channel = channel;
@@ -17,6 +18,7 @@ final class SegmentOutput {
     }
 
     void write(byte[] b, int off, int len) throws IOException {
+        crc.update(b, off, len);
         while (len > 0) {
             int n = Math.min(len, buffer.remaining());
             buffer.put(b, off, n);
@@ -43,6 +45,10 @@ final class SegmentOutput {
         } finally {
             buffer.clear();
         }
+    }
+
+    int crc() {
+        return (int) crc.getValue();
     }
 
     IOException failure() {

@@ -14,7 +14,7 @@ public interface Command<T> {
 
     Decision<T> decide(StoreState state) throws StoreException;
 
-    /** Segments holding content the records will refer to; forced before the records are logged. */
+    /** Segments holding content the records refer to; forced in the same round as the records. */
     default List<BlobSegment> segments() {
         return List.of();
     }

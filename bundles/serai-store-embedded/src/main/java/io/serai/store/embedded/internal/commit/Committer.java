@@ -1,6 +1,5 @@
 package io.serai.store.embedded.internal.commit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.event.StoreEvent;
 import io.serai.store.embedded.internal.Durability;
-import io.serai.store.embedded.internal.blob.BlobSegment;
-import io.serai.store.embedded.internal.blob.BlobStore;
 import io.serai.store.embedded.internal.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;
@@ -25,10 +22,10 @@ import io.serai.store.embedded.internal.journal.RecordCodec;
 import io.serai.store.embedded.internal.state.StoreState;
 
 /**
- * The single writer. It takes every command queued since its last round (group commit), forces the
- * content segments they refer to, decides and applies each command under the write locks of what it
- * touches, writes all records with one write, forces the journal once, and only then releases the locks,
- * completes the callers and publishes events. Readers therefore never see a change that is not durable.
+ * The single writer. It takes every command queued since its last round (group commit), decides and
+ * applies each command under the write locks of what it touches, writes all records with one write, forces
+ * the journal and the content segments of the round together, and only then releases the locks, completes
+ * the callers and publishes events. Readers therefore never see a change that is not durable.
  */
 public final class Committer implements AutoCloseable {
     private static final int MAX_BATCH = 4096;
@@ -36,18 +33,18 @@ public final class Committer implements AutoCloseable {
 
     private final StoreState state;
     private final Journal journal;
-    private final BlobStore blobs;
     private final EventDispatcher events;
+    private final SegmentForcer forcer;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile StoreException failure;
     private volatile boolean closed;
 
-    public Committer(StoreState state, Journal journal, BlobStore blobs, EventDispatcher events, String name) {
+    public Committer(StoreState state, Journal journal, SegmentForcer forcer, EventDispatcher events, String name) {
         this.state = state;
         this.journal = journal;
-        this.blobs = blobs;
         this.events = events;
+        this.forcer = forcer;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -123,39 +120,39 @@ public final class Committer implements AutoCloseable {
             batch.forEach(p -> p.future.completeExceptionally(failure));
             return;
         }
-        Set<BlobSegment> dirty = new LinkedHashSet<>();
-        batch.forEach(p -> dirty.addAll(p.command.segments()));
-        try {
-            blobs.force(dirty);
-        } catch (IOException e) {
-            fail(batch, e);
-            return;
-        }
-        Set<ReentrantReadWriteLock> locked = new LinkedHashSet<>();
-        List<StoreEvent> published = new ArrayList<>();
-        List<Pending<?>> decided = new ArrayList<>();
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        CommitRound round = new CommitRound();
         try {
             for (Pending<?> p : batch) {
-                if (stage(p, frames, locked, published)) {
-                    decided.add(p);
+                if (stage(p, round)) {
+                    round.decided.add(p);
                 }
             }
-            journal.write(ByteBuffer.wrap(frames.toByteArray()));
-            journal.force();
+            if (round.hasFrames()) {
+                sync(round);
+            }
         } catch (IOException | RuntimeException e) {
             fail(batch, e);
             return;
         } finally {
-            locked.forEach(l -> l.writeLock().unlock());
+            round.locked.forEach(l -> l.writeLock().unlock());
         }
-        decided.forEach(Pending::complete);
-        events.publish(published);
+        round.decided.forEach(p -> ((Pending<?>) p).complete());
+        events.publish(round.events);
+    }
+
+    /**
+     * Makes the round durable with a single wait: the journal and the segments holding the round's content
+     * are forced in parallel. Recovery checks the content of the last round against the CRCs in its
+     * records, because here the journal may reach the disk before the content does.
+     */
+    private void sync(CommitRound round) throws IOException {
+        journal.write(ByteBuffer.wrap(round.sealedFrames()));
+        forcer.forceAll(round.segments, journal::force);
+        round.clearFrames();
     }
 
     /** Decides one command and applies it; false if it was rejected (its caller already knows). */
-    private boolean stage(Pending<?> p, ByteArrayOutputStream frames, Set<ReentrantReadWriteLock> locked,
-                          List<StoreEvent> published) throws IOException {
+    private boolean stage(Pending<?> p, CommitRound round) throws IOException {
         Decision<?> d;
         List<byte[]> encoded = new ArrayList<>();
         int size = 0;
@@ -169,10 +166,11 @@ public final class Committer implements AutoCloseable {
             if (size > journal.fileSize() / 2) {
                 throw new StoreException("operation too large for one journal record; split it");
             }
-            if (frames.size() + size > journal.remaining()) {
-                // earlier records of this round go to the old file, then a fresh preallocated file follows
-                journal.write(ByteBuffer.wrap(frames.toByteArray()));
-                frames.reset();
+            if (round.frameBytes() + size + CommitRound.END_BYTES > journal.remaining()) {
+                // what this round has so far becomes a complete round in the old file, then a new file starts
+                if (round.hasFrames()) {
+                    sync(round);
+                }
                 try {
                     journal.rotate();
                 } catch (IOException e) {
@@ -189,15 +187,13 @@ public final class Committer implements AutoCloseable {
         }
         for (JournalRecord r : d.records()) {
             for (ReentrantReadWriteLock l : r.locks(state)) {
-                if (locked.add(l)) {
+                if (round.locked.add(l)) {
                     l.writeLock().lock();
                 }
             }
-            r.apply(state, published);
+            r.apply(state, round.events);
         }
-        for (byte[] f : encoded) {
-            frames.write(f);
-        }
+        round.addFrames(encoded, p.command.segments());
         p.result = d.result();
         return true;
     }

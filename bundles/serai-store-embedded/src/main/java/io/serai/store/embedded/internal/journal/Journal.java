@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -44,9 +45,18 @@ public final class Journal implements Closeable {
         this.fsync = fsync;
     }
 
-    /** Opens the journal, feeding every valid record to {@code replay}, and repairs a torn tail. */
+    /** Tells whether the content a round refers to reached the disk (the round was forced in parallel). */
+    @FunctionalInterface
+    public interface RoundCheck {
+        boolean durable(List<JournalRecord> round);
+    }
+
+    /**
+     * Opens the journal, feeding the records of every durable round to {@code replay}, and repairs a torn
+     * tail. Only complete rounds count; the very last one must also pass {@code lastRound}.
+     */
     public static Journal open(Path dir, ChannelOpener opener, long fileSize, boolean fsync,
-                               Consumer<JournalRecord> replay) throws IOException {
+                               Consumer<JournalRecord> replay, RoundCheck lastRound) throws IOException {
         Files.createDirectories(dir);
         Journal j = new Journal(dir, opener, fileSize, fsync);
         List<Path> files;
@@ -55,8 +65,8 @@ public final class Journal implements Closeable {
         }
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            long end = scan(f, replay);
             boolean last = i == files.size() - 1;
+            long end = scan(f, replay, last ? lastRound : round -> true);
             if (last) {
                 j.number = numberOf(f);
                 j.current = opener.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -134,8 +144,15 @@ public final class Journal implements Closeable {
         }
     }
 
-    /** Scans one file and returns the offset after its last valid frame. */
-    private static long scan(Path file, Consumer<JournalRecord> replay) throws IOException {
+    /**
+     * Replays one file round by round and returns the offset after the last round that counts. A round is
+     * held back until the next one starts (which proves it was forced) or the file ends (then it is checked).
+     */
+    private static long scan(Path file, Consumer<JournalRecord> replay, RoundCheck lastRound) throws IOException {
+        List<JournalRecord> round = new ArrayList<>();
+        List<JournalRecord> held = null;
+        long roundStart = 0;
+        long heldStart = 0;
         long size = Files.size(file);
         long pos = 0;
         try (InputStream raw = Files.newInputStream(file);
@@ -144,22 +161,41 @@ public final class Journal implements Closeable {
                 int length = in.readInt();
                 int crc = in.readInt();
                 if (length <= 0 || length > size - pos - RecordCodec.HEADER) {
-                    return pos;
+                    break;
                 }
                 byte[] body = new byte[length];
                 in.readFully(body);
                 CRC32C c = new CRC32C();
                 c.update(body);
                 if ((int) c.getValue() != crc) {
-                    return pos;
+                    break;
                 }
-                replay.accept(RecordCodec.decode(body));
                 pos += RecordCodec.HEADER + length;
+                JournalRecord r = RecordCodec.decode(body);
+                if (r instanceof RoundEnd) {
+                    if (held != null) {
+                        held.forEach(replay);
+                    }
+                    held = round;
+                    heldStart = roundStart;
+                    round = new ArrayList<>();
+                    roundStart = pos;
+                } else {
+                    round.add(r);
+                }
             }
         } catch (EOFException e) {
-            return pos;
+            // a frame cut short: the round it belongs to is incomplete and dropped below
         }
-        return pos;
+        if (held == null) {
+            return 0;
+        }
+        if (!lastRound.durable(held)) {
+            // never acknowledged: its records were only waiting for this content
+            return heldStart;
+        }
+        held.forEach(replay);
+        return roundStart;
     }
 
     /**

@@ -22,8 +22,8 @@ public final class MessageRecords {
     }
 
     /** Where a message's bytes are and what it starts with. */
-    public record NewMessage(long uid, long internalDate, long blobRef, int size, int metaLength, int flagBits,
-                             Set<String> keywords) {
+    public record NewMessage(long uid, long internalDate, long blobRef, int size, int metaLength, int crc,
+                             int flagBits, Set<String> keywords) {
     }
 
     public record Appended(long mailboxId, long modSeq, List<NewMessage> messages) implements JournalRecord {
@@ -41,6 +41,7 @@ public final class MessageRecords {
                 out.writeLong(m.blobRef());
                 out.writeInt(m.size());
                 out.writeInt(m.metaLength());
+                out.writeInt(m.crc());
                 out.writeByte(m.flagBits());
                 DataIo.writeStrings(out, m.keywords());
             }
@@ -76,7 +77,7 @@ public final class MessageRecords {
             List<NewMessage> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 list.add(new NewMessage(DataIo.readVarLong(in), in.readLong(), in.readLong(), in.readInt(),
-                        in.readInt(), in.readByte(), DataIo.readStrings(in)));
+                        in.readInt(), in.readInt(), in.readByte(), DataIo.readStrings(in)));
             }
             return new Appended(id, modSeq, list);
         }

@@ -42,7 +42,9 @@ public final class RecordCodec {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
         int type = in.readUnsignedByte();
         JournalRecord r;
-        if (type < 11) {
+        if (type == 30) {
+            r = new RoundEnd();
+        } else if (type < 11) {
             r = CatalogRecords.read(type, in);
         } else if (type < 20) {
             r = MailboxRecords.read(type, in);
