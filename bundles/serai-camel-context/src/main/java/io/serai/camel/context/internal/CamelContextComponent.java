@@ -54,6 +54,9 @@ public final class CamelContextComponent {
         beans = new OsgiBeanRepository(bundleContext);
         context = new DefaultCamelContext(new DefaultRegistry(beans));
         context.getCamelContextExtension().setName(config.name());
+        // camel-mail (and others) make this the TCCL while they work: the Camel runtime's loader sees the
+        // components and the mailcap that lets Jakarta Activation find Angus's content handlers
+        context.setApplicationContextClassLoader(CamelContext.class.getClassLoader());
         context.getCamelContextExtension().addContextPlugin(ComponentResolver.class,
                 new OsgiComponentResolver(bundleContext, new DefaultComponentResolver()));
         context.setStreamCaching(config.streamCaching());

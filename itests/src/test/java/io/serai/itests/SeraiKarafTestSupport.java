@@ -1,0 +1,70 @@
+package io.serai.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Boots the Serai distribution built by this reactor (karaf-assembly/target/*.tar.gz) in Pax Exam, offline:
+ * the container resolves Maven URLs only from its own system/ folder and the build's local repository, and
+ * every port it opens is a free port on 127.0.0.1.
+ */
+public abstract class SeraiKarafTestSupport {
+
+    protected static Option[] seraiDistribution(Option... extra) {
+        String assembly = System.getProperty("serai.assembly");
+        File archive = new File(assembly);
+        if (!archive.isFile()) {
+            throw new IllegalStateException("Build the distribution first: " + archive);
+        }
+        String localRepository = System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(archive.toURI().toString())
+                        .name("Serai")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                // offline: no remote repository, only the build's local one besides system/
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        localRepository),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                systemProperty("pax.exam.service.timeout").value("60000"),
+                // waiting on real conditions inside the container
+                mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
+                mavenBundle("org.awaitility", "awaitility").versionAsInProject()));
+        options.addAll(Arrays.asList(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /** A port nobody listens on right now, on the loopback interface. */
+    protected static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+
+}
