@@ -37,6 +37,8 @@ import java.util.function.Supplier;
  */
 public final class NettySmtpServer implements SmtpServer {
 
+    private static final long QUIET_PERIOD_MS = 50;
+
     private final SmtpServerConfig config;
     private final SecureRandom random = new SecureRandom();
     private EventLoopGroup bossGroup;
@@ -125,15 +127,18 @@ public final class NettySmtpServer implements SmtpServer {
         EventExecutorGroup sessions = sessionGroup;
         ExecutorService handlers = ownedHandlerExecutor;
         bossGroup = null;
-        // I/O first, so no channel event is handed to a session executor that has already stopped
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(b ->
-                io.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(i ->
-                        sessions.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(s -> {
-                            if (handlers != null) {
-                                handlers.shutdownNow();
-                            }
-                            done.complete(null);
-                        })));
+        // A closed channel's pipeline is torn down by hopping between its I/O loop and its session executor, so
+        // both groups stop together and wait for a short quiet period in which no such hop arrives.
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        io.netty.util.concurrent.Future<?> ioDone = io.shutdownGracefully(QUIET_PERIOD_MS, 2000, TimeUnit.MILLISECONDS);
+        io.netty.util.concurrent.Future<?> sessionsDone =
+                sessions.shutdownGracefully(QUIET_PERIOD_MS, 2000, TimeUnit.MILLISECONDS);
+        ioDone.addListener(i -> sessionsDone.addListener(s -> {
+            if (handlers != null) {
+                handlers.shutdownNow();
+            }
+            done.complete(null);
+        }));
         return done;
     }
 
