@@ -79,7 +79,45 @@ class StructureTest {
             assertThat(pdf.id()).contains("<pdf1>");
             assertThat(pdf.disposition()).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
             assertThat(pdf.octets()).isEqualTo("JVBERi0xLjQK".length());
+
+            // offsets let FETCH BODY[n] and BODY[n.MIME] copy bytes without parsing again
+            assertThat(body.offset()).isZero();
+            assertThat(body.bodyOffset()).isEqualTo(s.headerLength());
+            assertThat(slice(raw, text.bodyOffset(), text.octets())).isEqualTo("Gr=FC=DFe aus M=FCnchen");
+            assertThat(slice(raw, text.offset(), text.bodyOffset() - text.offset())).isEqualTo(
+                    "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+            assertThat(slice(raw, pdf.bodyOffset(), pdf.octets())).isEqualTo("JVBERi0xLjQK");
         }
+    }
+
+    @Test
+    void nestedMultipartsAndBareLineFeedsGetExactOffsets() throws Exception {
+        String m = "Content-Type: multipart/mixed; boundary=outer\n\n"
+                + "--outer\n"
+                + "Content-Type: multipart/alternative; boundary=inner\n\n"
+                + "--inner\n\nplain text\n--inner\nContent-Type: text/html\n\n<p>html</p>\n--inner--\n"
+                + "--outer\n"
+                + "Content-Type: text/plain\n\nlast part\n"
+                + "--outer--";
+        byte[] raw = m.getBytes(StandardCharsets.US_ASCII);
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            BodyPart body = inbox.content(inbox.append(TestStores.request(raw)).uid()).structure().body();
+            BodyPart alternative = body.parts().get(0);
+            assertThat(alternative.parts()).hasSize(2);
+            BodyPart plain = alternative.parts().get(0);
+            // a part without header fields: its MIME header is just the empty line
+            assertThat(plain.bodyOffset()).isEqualTo(plain.offset() + 1);
+            assertThat(slice(raw, plain.bodyOffset(), plain.octets())).isEqualTo("plain text");
+            BodyPart html = alternative.parts().get(1);
+            assertThat(slice(raw, html.bodyOffset(), html.octets())).isEqualTo("<p>html</p>");
+            BodyPart last = body.parts().get(1);
+            assertThat(slice(raw, last.bodyOffset(), last.octets())).isEqualTo("last part");
+        }
+    }
+
+    private static String slice(byte[] raw, long from, long length) {
+        return new String(raw, (int) from, (int) length, StandardCharsets.US_ASCII);
     }
 
     @Test

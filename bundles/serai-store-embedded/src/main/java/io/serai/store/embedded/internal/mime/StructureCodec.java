@@ -97,6 +97,8 @@ public final class StructureCodec {
         writeOpt(out, p.disposition());
         out.writeLong(p.octets());
         out.writeLong(p.lines());
+        out.writeLong(p.offset());
+        out.writeLong(p.bodyOffset());
         out.writeInt(p.parts().size());
         for (BodyPart c : p.parts()) {
             writePart(out, c);
@@ -117,12 +119,15 @@ public final class StructureCodec {
         Optional<String> disposition = readOpt(in);
         long octets = in.readLong();
         long lines = in.readLong();
+        long offset = in.readLong();
+        long bodyOffset = in.readLong();
         int c = in.readInt();
         List<BodyPart> parts = new ArrayList<>(c);
         for (int i = 0; i < c; i++) {
             parts.add(readPart(in));
         }
-        return new BodyPart(type, subtype, params, id, description, encoding, disposition, octets, lines, parts);
+        return new BodyPart(type, subtype, params, id, description, encoding, disposition, octets, lines, offset,
+                bodyOffset, parts);
     }
 
     /** writeUTF caps at 64 KB; header-derived strings longer than 16 K chars are cut, not fatal. */

@@ -6,26 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.apache.james.mime4j.MimeException;
-import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
-import org.apache.james.mime4j.stream.NameValuePair;
-import org.apache.james.mime4j.stream.RawField;
-import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.stream.RecursionMode;
 
-import io.serai.store.api.mime.BodyPart;
 import io.serai.store.api.mime.Envelope;
 import io.serai.store.api.mime.MessageStructure;
 
@@ -40,28 +29,34 @@ public final class StructureParser {
     /** Reads {@code content} to its end and describes it. Malformed MIME degrades to a flat text/plain body. */
     public MessageStructure parse(InputStream content) throws IOException {
         HeaderCapture capture = new HeaderCapture(content, HEADER_LIMIT);
-        BodyPart body;
+        LineIndex index = new LineIndex(capture);
+        PartBuilder root;
         try {
-            body = parseParts(capture);
+            root = parseParts(index);
         } catch (MimeException | RuntimeException e) {
             // not MIME we can describe: the bytes are stored anyway, described as one text body
-            body = null;
+            root = null;
+        }
+        byte[] rest = new byte[8192];
+        while (index.read(rest, 0, rest.length) >= 0) {
+            // offsets need every byte, including what mime4j did not ask for
         }
         HeaderIndexer header = new HeaderIndexer(capture.header());
-        if (body == null) {
-            body = new BodyPart("text", "plain", Map.of("charset", "us-ascii"), Optional.empty(), Optional.empty(),
-                    "7bit", Optional.empty(), 0, 0, List.of());
+        if (root == null) {
+            root = new PartBuilder();
+            root.flatBody(index.size() - header.headerLength());
         }
-        return new MessageStructure(header.fields(), header.headerLength(), envelope(header), body,
+        root.locate(index, 0, header.headerLength(), index.size());
+        return new MessageStructure(header.fields(), header.headerLength(), envelope(header), root.build(),
                 sentDate(header.value("date")));
     }
 
-    private BodyPart parseParts(InputStream in) throws IOException, MimeException {
+    private PartBuilder parseParts(InputStream in) throws IOException, MimeException {
         MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(in);
         Deque<PartBuilder> open = new ArrayDeque<>();
-        BodyPart root = null;
+        PartBuilder root = null;
         byte[] buf = new byte[8192];
         for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
             switch (s) {
@@ -73,7 +68,7 @@ public final class StructureParser {
                     open.peek().countBody(stream.getInputStream(), buf);
                 }
                 case T_END_MESSAGE, T_END_BODYPART -> {
-                    BodyPart done = open.pop().build();
+                    PartBuilder done = open.pop();
                     if (open.isEmpty()) {
                         root = done;
                     } else {
@@ -108,69 +103,6 @@ public final class StructureParser {
             return Optional.of(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli());
         } catch (RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Collects one entity's fields and body counts. */
-    private static final class PartBuilder {
-        final List<BodyPart> children = new ArrayList<>();
-        String type = "text";
-        String subtype = "plain";
-        String encoding = "7bit";
-        Map<String, String> params = new HashMap<>();
-        Optional<String> id = Optional.empty();
-        Optional<String> description = Optional.empty();
-        Optional<String> disposition = Optional.empty();
-        long octets;
-        long lines;
-
-        void field(Field f) {
-            String name = f.getNameLowerCase();
-            switch (name) {
-                case "content-type" -> {
-                    RawField raw;
-                    try {
-                        raw = f instanceof RawField r ? r : RawFieldParser.DEFAULT.parseField(f.getRaw());
-                    } catch (MimeException e) {
-                        return; // a Content-Type that does not parse keeps the defaults
-                    }
-                    for (NameValuePair p : RawFieldParser.DEFAULT.parseRawBody(raw).getParams()) {
-                        if (p.getValue() != null) {
-                            params.put(p.getName().toLowerCase(Locale.ROOT), p.getValue());
-                        }
-                    }
-                }
-                case "content-id" -> id = Optional.of(f.getBody().trim());
-                case "content-description" -> description = Optional.of(f.getBody().trim());
-                case "content-disposition" -> disposition = Optional.of(f.getBody().trim());
-                default -> {
-                }
-            }
-        }
-
-        void descriptor(BodyDescriptor d) {
-            type = d.getMediaType().toLowerCase(Locale.ROOT);
-            subtype = d.getSubType().toLowerCase(Locale.ROOT);
-            encoding = d.getTransferEncoding().toLowerCase(Locale.ROOT);
-            if (d.getCharset() != null && "text".equals(type)) {
-                params.putIfAbsent("charset", d.getCharset());
-            }
-        }
-
-        void countBody(InputStream body, byte[] buf) throws IOException {
-            for (int n = body.read(buf); n >= 0; n = body.read(buf)) {
-                octets += n;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-
-        BodyPart build() {
-            return new BodyPart(type, subtype, params, id, description, encoding, disposition, octets, lines,
-                    children);
         }
     }
 }
