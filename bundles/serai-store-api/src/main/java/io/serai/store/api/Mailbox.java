@@ -14,8 +14,14 @@ public interface Mailbox {
 
     MailboxInfo info() throws StoreException;
 
+    /** All UIDs, ascending: the cheap way to build the message sequence number map on SELECT. */
+    long[] uids() throws StoreException;
+
     /** All messages in UID order. */
     List<MessageMeta> messages() throws StoreException;
+
+    /** Messages with {@code firstUid <= uid <= lastUid}, in UID order. */
+    List<MessageMeta> messages(long firstUid, long lastUid) throws StoreException;
 
     /** Messages whose MODSEQ is greater than {@code modSeq} (CONDSTORE CHANGEDSINCE). */
     List<MessageMeta> changedSince(long modSeq) throws StoreException;

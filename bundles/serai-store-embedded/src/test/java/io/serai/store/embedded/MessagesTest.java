@@ -83,6 +83,9 @@ class MessagesTest {
             assertThat(inbox.info().uidNext()).isEqualTo(3);
             assertThat(inbox.append(TestStores.request(TestStores.message("3", "c"))).uid()).isEqualTo(3);
             assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(1L, 3L);
+            assertThat(inbox.uids()).containsExactly(1L, 3L);
+            assertThat(inbox.messages(2, 10)).extracting(MessageMeta::uid).containsExactly(3L);
+            assertThat(inbox.messages(4, 10)).isEmpty();
         }
     }
 

@@ -13,6 +13,7 @@ import io.serai.store.api.QuotaUsage;
 import io.serai.store.api.ScramCredential;
 import io.serai.store.api.SpecialUse;
 import io.serai.store.api.StoreException;
+import io.serai.store.embedded.internal.auth.ScramHasher;
 import io.serai.store.embedded.internal.commit.Decision;
 import io.serai.store.embedded.internal.journal.CatalogRecords;
 import io.serai.store.embedded.internal.journal.JournalRecord;
@@ -26,9 +27,12 @@ final class AccountsImpl implements Accounts {
     private final StoreImpl store;
     private final StoreState state;
 
+    private final ScramCredential decoy;
+
     AccountsImpl(StoreImpl store) {
         this.store = store;
         this.state = store.state;
+        this.decoy = store.hasher.newCredential("decoy".toCharArray());
     }
 
     @Override
@@ -126,7 +130,12 @@ final class AccountsImpl implements Accounts {
     @Override
     public boolean verifyPassword(String address, char[] password) {
         Optional<AccountState> a = account(address);
-        return a.isPresent() && store.verifier.verify(a.get().address, password, a.get().credential);
+        if (a.isEmpty()) {
+            // same PBKDF2 cost as a real account, so response time does not reveal which accounts exist
+            ScramHasher.matches(password, decoy);
+            return false;
+        }
+        return store.verifier.verify(a.get().address, password, a.get().credential);
     }
 
     @Override

@@ -48,8 +48,32 @@ final class MailboxHandle implements Mailbox {
     }
 
     @Override
+    public long[] uids() throws StoreException {
+        return read(m -> {
+            long[] out = new long[m.messages.count()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = m.messages.uid(i);
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<MessageMeta> messages() throws StoreException {
         return changedSince(-1);
+    }
+
+    @Override
+    public List<MessageMeta> messages(long firstUid, long lastUid) throws StoreException {
+        return read(m -> {
+            int from = m.messages.indexOf(firstUid);
+            from = from < 0 ? -from - 1 : from;
+            List<MessageMeta> out = new ArrayList<>();
+            for (int i = from; i < m.messages.count() && m.messages.uid(i) <= lastUid; i++) {
+                out.add(m.meta(i));
+            }
+            return out;
+        });
     }
 
     @Override

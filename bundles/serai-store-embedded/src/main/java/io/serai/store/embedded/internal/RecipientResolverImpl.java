@@ -2,6 +2,7 @@ package io.serai.store.embedded.internal;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 
 import io.serai.store.api.Recipient;
 import io.serai.store.api.RecipientResolver;
@@ -20,6 +21,17 @@ final class RecipientResolverImpl implements RecipientResolver {
 
     @Override
     public Optional<Recipient> resolve(String address) {
+        // under the catalog read lock, so an account whose creation is not durable yet is not delivered to
+        Lock lock = state.catalogLock.readLock();
+        lock.lock();
+        try {
+            return resolveLocked(address);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Recipient> resolveLocked(String address) {
         String original = address.trim();
         if (original.startsWith("<") && original.endsWith(">")) {
             original = original.substring(1, original.length() - 1);
