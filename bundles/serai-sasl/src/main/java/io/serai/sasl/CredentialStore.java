@@ -20,6 +20,8 @@ public interface CredentialStore {
     default boolean verifyPassword(String user, byte[] password) {
         Optional<ScramCredential> credential = scramCredential(user);
         if (credential.isEmpty()) {
+            // do the same PBKDF2 work as for a real user, so the reply time does not reveal which users exist
+            Scram.deriveCredential(new String(password, StandardCharsets.UTF_8), new byte[16], Scram.DEFAULT_ITERATIONS);
             return false;
         }
         ScramCredential stored = credential.get();

@@ -23,6 +23,8 @@ public final class SaslMechanisms {
 
     private final CredentialStore credentials;
     private final Supplier<String> nonces;
+    /** Keys the mock SCRAM salts of unknown users, so they are stable per user but unpredictable. */
+    private final byte[] mockSecret = new byte[32];
 
     public SaslMechanisms(CredentialStore credentials) {
         this(credentials, randomNonces(new SecureRandom()));
@@ -32,6 +34,7 @@ public final class SaslMechanisms {
     public SaslMechanisms(CredentialStore credentials, Supplier<String> nonces) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
+        new SecureRandom().nextBytes(mockSecret);
     }
 
     /** A server for {@code mechanism} (case-insensitive), or empty if it is not supported. */
@@ -39,7 +42,7 @@ public final class SaslMechanisms {
         return switch (mechanism.toUpperCase(Locale.ROOT)) {
             case PLAIN -> Optional.of(new PlainServer(credentials));
             case LOGIN -> Optional.of(new LoginServer(credentials));
-            case SCRAM_SHA_256 -> Optional.of(new ScramSha256Server(credentials, nonces.get()));
+            case SCRAM_SHA_256 -> Optional.of(new ScramSha256Server(credentials, nonces.get(), mockSecret));
             default -> Optional.empty();
         };
     }

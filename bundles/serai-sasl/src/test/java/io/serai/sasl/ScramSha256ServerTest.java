@@ -62,9 +62,18 @@ class ScramSha256ServerTest {
     }
 
     @Test
-    void unknownUserFails() {
+    void unknownUserGetsAStableMockChallengeAndFailsAtTheProof() {
         SaslServer server = mechanisms.create("SCRAM-SHA-256").orElseThrow();
-        assertThat(server.start("n,,n=nobody,r=abc".getBytes(UTF_8))).isInstanceOf(SaslStep.Failure.class);
+        SaslStep first = server.start("n,,n=nobody,r=abc".getBytes(UTF_8));
+        assertThat(first).isInstanceOf(SaslStep.Challenge.class);
+        String challenge = new String(((SaslStep.Challenge) first).challenge(), UTF_8);
+        assertThat(challenge).startsWith("r=abc" + SERVER_NONCE + ",s=").endsWith(",i=4096");
+        SaslServer again = mechanisms.create("SCRAM-SHA-256").orElseThrow();
+        assertThat(new String(((SaslStep.Challenge) again.start("n,,n=nobody,r=abc".getBytes(UTF_8))).challenge(), UTF_8))
+                .isEqualTo(challenge);
+        String nonce = challenge.substring(2, challenge.indexOf(','));
+        assertThat(server.evaluate(("c=biws,r=" + nonce + ",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+                .getBytes(UTF_8))).isEqualTo(new SaslStep.Failure("invalid proof", false));
     }
 
     @Test

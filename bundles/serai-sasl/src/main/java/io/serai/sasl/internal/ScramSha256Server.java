@@ -21,6 +21,7 @@ public final class ScramSha256Server implements SaslServer {
 
     private final CredentialStore credentials;
     private final String serverNonce;
+    private final byte[] mockSecret;
     private State state = State.CLIENT_FIRST;
 
     private String gs2Header;
@@ -30,9 +31,11 @@ public final class ScramSha256Server implements SaslServer {
     private String nonce;
     private ScramCredential credential;
 
-    public ScramSha256Server(CredentialStore credentials, String serverNonce) {
+    /** @param mockSecret keys the salts of the mock credentials of unknown users (RFC 5802 §5.1) */
+    public ScramSha256Server(CredentialStore credentials, String serverNonce, byte[] mockSecret) {
         this.credentials = credentials;
         this.serverNonce = serverNonce;
+        this.mockSecret = mockSecret;
     }
 
     @Override
@@ -94,12 +97,9 @@ public final class ScramSha256Server implements SaslServer {
         if (!authzid.isEmpty() && !("a=" + attributes[0].substring(2)).equals(authzid)) {
             return SaslStep.failure("authorization identity differs from authentication identity");
         }
-        Optional<ScramCredential> stored = credentials.scramCredential(user);
-        if (stored.isEmpty()) {
-            // RFC 5802 §5.1 allows a mock reply to hide which users exist; we fail fast and rely on throttling
-            return SaslStep.failure("unknown user");
-        }
-        credential = stored.get();
+        // RFC 5802 §5.1: an unknown user gets a mock challenge with a stable salt, and fails only at the proof,
+        // so the exchange does not reveal which users exist
+        credential = credentials.scramCredential(user).orElseGet(this::mockCredential);
         nonce = attributes[1].substring(2) + serverNonce;
         serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credential.salt())
                 + ",i=" + credential.iterations();
@@ -148,6 +148,12 @@ public final class ScramSha256Server implements SaslServer {
         byte[] serverSignature = Scram.hmac(credential.serverKey(), authMessage);
         String serverFinal = "v=" + Base64.getEncoder().encodeToString(serverSignature);
         return new SaslStep.Success(user, serverFinal.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ScramCredential mockCredential() {
+        byte[] salt = java.util.Arrays.copyOf(Scram.hmac(mockSecret, user.getBytes(StandardCharsets.UTF_8)), 16);
+        byte[] unusable = new byte[32]; // no client key hashes to all zeroes
+        return new ScramCredential(salt, Scram.DEFAULT_ITERATIONS, unusable, unusable);
     }
 
     /** RFC 5802 §5.1: ',' and '=' are sent as "=2C" and "=3D"; any other '=' is an error. */

@@ -56,6 +56,11 @@ public final class SmtpServerConfig {
         if (kind.authRequired() && credentials == null) {
             throw new IllegalArgumentException(kind + " requires AUTH, so it needs a CredentialStore");
         }
+        if (kind.authRequired() && !kind.implicitTls() && sslContext == null && !authWithoutTls) {
+            // AUTH is only offered over TLS, so such a listener could never accept a message
+            throw new IllegalArgumentException(kind + " requires AUTH: configure an SSLContext for STARTTLS"
+                    + " or allow authWithoutTls");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
