@@ -119,8 +119,8 @@ class RecoveryTest {
             }
             before = inbox.messages();
         }
-        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
-            assertThat(files.count()).isGreaterThan(1);
+        try (Stream<Path> files = Files.list(dir.resolve("snapshot"))) {
+            assertThat(files.count()).as("a snapshot taken at the rotation").isEqualTo(1);
         }
         try (MailStore store = EmbeddedStores.open(small)) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
@@ -129,6 +129,38 @@ class RecoveryTest {
             assertThat(TestStores.readAll(inbox.content(last.uid()).openStream()))
                     .isEqualTo(TestStores.message("m1500", "body 1500"));
             assertThat(inbox.info().uidNext()).isEqualTo(1501);
+        }
+    }
+
+    /** If the newest snapshot is damaged, the older one plus the journal files after it rebuild the same state. */
+    @Test
+    void aDamagedSnapshotFallsBackToTheOlderOne() throws Exception {
+        EmbeddedStoreConfig small = TestStores.config(dir).withFileSizes(64 * 1024, 128 * 1024);
+        List<MessageMeta> before;
+        try (MailStore store = EmbeddedStores.open(small)) {
+            store.accounts().addDomain("example.org");
+            store.accounts().createAccount(TestStores.USER, TestStores.PASSWORD);
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            for (int i = 1; i <= 2500; i++) {
+                inbox.append(TestStores.request(TestStores.message("m" + i, "body " + i),
+                        Flags.of(java.util.Set.of(), java.util.Set.of("k" + (i % 3)))));
+            }
+            before = inbox.messages();
+        }
+        List<Path> snapshots;
+        try (Stream<Path> files = Files.list(dir.resolve("snapshot"))) {
+            snapshots = files.sorted().toList();
+        }
+        assertThat(snapshots).hasSize(2);
+        Path newest = snapshots.get(1);
+        byte[] bytes = Files.readAllBytes(newest);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(newest, bytes);
+        try (MailStore store = EmbeddedStores.open(small)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(inbox.messages()).isEqualTo(before);
+            assertThat(store.accounts().verifyPassword(TestStores.USER, TestStores.PASSWORD)).isTrue();
+            assertThat(store.mailboxes(TestStores.USER).subscriptions()).contains("INBOX");
         }
     }
 

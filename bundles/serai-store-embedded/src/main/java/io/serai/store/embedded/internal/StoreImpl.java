@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.serai.store.api.Accounts;
 import io.serai.store.api.MailStore;
@@ -34,15 +36,17 @@ import io.serai.store.embedded.internal.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MessageRecords;
+import io.serai.store.embedded.internal.snapshot.Snapshots;
 import io.serai.store.embedded.internal.state.Names;
 import io.serai.store.embedded.internal.state.StoreState;
 
 /**
  * The embedded store: recovery on open, then one committer thread, a blob store and an event dispatcher.
- * Layout: {@code journal/*.jnl} (the write-ahead log, the only source of truth for metadata) and
- * {@code blobs/*.seg} (message bytes followed by their parsed structure).
+ * Layout: {@code journal/*.jnl} (the write-ahead log), {@code snapshot/*.snap} (state at the start of a
+ * journal file) and {@code blobs/*.seg} (message bytes followed by their parsed structure).
  */
 public final class StoreImpl implements MailStore {
+    private static final Logger LOG = Logger.getLogger(StoreImpl.class.getName());
     final EmbeddedStoreConfig config;
     final StoreState state = new StoreState();
     final ScramHasher hasher;
@@ -55,6 +59,7 @@ public final class StoreImpl implements MailStore {
     private final EventDispatcher events;
     private final Committer committer;
     private final SegmentForcer forcer;
+    private final Snapshots snapshots;
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
 
@@ -70,9 +75,11 @@ public final class StoreImpl implements MailStore {
         // content first: recovery reads it to check the journal's last round
         this.blobs = new BlobStore(dir.resolve("blobs"), config.channelOpener(), config.segmentSize(),
                 config.writerSegments(), fsync);
+        this.snapshots = new Snapshots(dir.resolve("snapshot"), fsync);
+        long firstFile = snapshots.load(state);
         List<StoreEvent> discarded = new ArrayList<>();
         this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(), fsync,
-                r -> {
+                firstFile, r -> {
                     r.apply(state, discarded);
                     discarded.clear();
                 }, this::contentPresent);
@@ -83,7 +90,7 @@ public final class StoreImpl implements MailStore {
             return t;
         });
         this.events = new EventDispatcher(config.eventExecutor().orElse(ownExecutor));
-        this.committer = new Committer(state, journal, forcer, events, "serai-store-commit");
+        this.committer = new Committer(state, journal, forcer, this::snapshot, events, "serai-store-commit");
         this.accounts = new AccountsImpl(this);
         this.recipients = new RecipientResolverImpl(state);
     }
@@ -147,6 +154,19 @@ public final class StoreImpl implements MailStore {
             if (ownExecutor != null) {
                 ownExecutor.shutdown();
             }
+        }
+    }
+
+    /**
+     * Runs on the committer thread at a journal rotation. A failed snapshot costs only a longer replay
+     * next time, so it is logged, not propagated.
+     */
+    private void snapshot(long newFile) {
+        try {
+            snapshots.write(state, newFile);
+            journal.deleteBefore(snapshots.oldestNeededJournalFile());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "snapshot at journal file " + newFile + " failed; the journal still has everything", e);
         }
     }
 

@@ -35,16 +35,19 @@ public final class Committer implements AutoCloseable {
     private final Journal journal;
     private final EventDispatcher events;
     private final SegmentForcer forcer;
+    private final RotationHook rotationHook;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile StoreException failure;
     private volatile boolean closed;
 
-    public Committer(StoreState state, Journal journal, SegmentForcer forcer, EventDispatcher events, String name) {
+    public Committer(StoreState state, Journal journal, SegmentForcer forcer, RotationHook rotationHook,
+                     EventDispatcher events, String name) {
         this.state = state;
         this.journal = journal;
         this.events = events;
         this.forcer = forcer;
+        this.rotationHook = rotationHook;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -176,6 +179,8 @@ public final class Committer implements AutoCloseable {
                 } catch (IOException e) {
                     throw Durability.writeFailure("starting a journal file", e);
                 }
+                // state now equals exactly the journal before the new file
+                rotationHook.rotated(journal.number());
             }
         } catch (StoreException e) {
             p.future.completeExceptionally(e);
@@ -208,6 +213,12 @@ public final class Committer implements AutoCloseable {
         failure = new StoreException("store stopped after a failed commit; reopen it", se);
         // completing an already rejected command again is a no-op
         batch.forEach(p -> p.future.completeExceptionally(se));
+    }
+
+    /** Called on the committer thread right after a new journal file starts, with nothing else in flight. */
+    @FunctionalInterface
+    public interface RotationHook {
+        void rotated(long newFile);
     }
 
     private static final class Pending<T> {

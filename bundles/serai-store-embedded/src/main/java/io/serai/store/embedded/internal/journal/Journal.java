@@ -52,16 +52,23 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Opens the journal, feeding the records of every durable round to {@code replay}, and repairs a torn
-     * tail. Only complete rounds count; the very last one must also pass {@code lastRound}.
+     * Opens the journal from file {@code firstFile} on, feeding the records of every durable round to
+     * {@code replay}, and repairs a torn tail. Only complete rounds count; the very last one must also pass
+     * {@code lastRound}.
      */
-    public static Journal open(Path dir, ChannelOpener opener, long fileSize, boolean fsync,
+    public static Journal open(Path dir, ChannelOpener opener, long fileSize, boolean fsync, long firstFile,
                                Consumer<JournalRecord> replay, RoundCheck lastRound) throws IOException {
         Files.createDirectories(dir);
         Journal j = new Journal(dir, opener, fileSize, fsync);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".jnl")).sorted().toList();
+        }
+        // files before the snapshot's starting file are already in the snapshot
+        files = files.stream().filter(f -> numberOf(f) >= firstFile).toList();
+        if (!files.isEmpty() && numberOf(files.get(0)) != firstFile) {
+            throw new StoreException("journal files from " + firstFile + " to " + numberOf(files.get(0))
+                    + " are missing; the store cannot be rebuilt completely");
         }
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
@@ -78,10 +85,26 @@ public final class Journal implements Closeable {
             }
         }
         if (j.current == null) {
-            j.number = 0;
+            j.number = firstFile - 1;
             j.rotate();
         }
         return j;
+    }
+
+    /** Number of the file being written; a snapshot taken right after a rotation starts here. */
+    public long number() {
+        return number;
+    }
+
+    /** Deletes files a snapshot has made unnecessary. */
+    public void deleteBefore(long firstFile) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".jnl")).toList()) {
+                if (numberOf(f) < firstFile) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     public long remaining() {

@@ -57,6 +57,17 @@ public final class KeywordTable {
         return bits;
     }
 
+    /** Names in bit order, for snapshots. */
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /** Restores the bit assignment of a snapshot. */
+    public void restore(List<String> ordered) {
+        names.clear();
+        names.addAll(ordered);
+    }
+
     public Set<String> namesOf(long bits) {
         Set<String> out = new TreeSet<>();
         for (int i = 0; i < names.size(); i++) {

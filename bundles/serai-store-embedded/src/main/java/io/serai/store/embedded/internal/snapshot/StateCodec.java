@@ -1,0 +1,157 @@
+package io.serai.store.embedded.internal.snapshot;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.serai.store.api.QuotaLimits;
+import io.serai.store.api.ScramCredential;
+import io.serai.store.api.SpecialUse;
+import io.serai.store.embedded.internal.journal.DataIo;
+import io.serai.store.embedded.internal.state.AccountState;
+import io.serai.store.embedded.internal.state.MailboxState;
+import io.serai.store.embedded.internal.state.MessageTable;
+import io.serai.store.embedded.internal.state.StoreState;
+
+/** Writes and reads the whole in-memory state; messages as fixed-width rows, about 52 bytes each. */
+final class StateCodec {
+    private StateCodec() {
+    }
+
+    static void write(StoreState s, DataOutputStream out) throws IOException {
+        out.writeLong(s.nextMailboxId);
+        out.writeLong(s.lastUidValidity);
+        DataIo.writeStrings(out, new java.util.TreeSet<>(s.domains));
+        writeMap(out, s.aliases);
+        writeMap(out, s.catchAll);
+        out.writeInt(s.accounts.size());
+        for (AccountState a : s.accounts.values()) {
+            out.writeUTF(a.address);
+            ScramCredential c = a.credential;
+            DataIo.writeBytes(out, c.salt());
+            out.writeInt(c.iterations());
+            DataIo.writeBytes(out, c.storedKey());
+            DataIo.writeBytes(out, c.serverKey());
+            QuotaLimits l = a.limits;
+            out.writeBoolean(l != null);
+            if (l != null) {
+                out.writeLong(l.maxOctets());
+                out.writeLong(l.maxMessages());
+            }
+            out.writeLong(a.usedOctets);
+            out.writeLong(a.usedMessages);
+            DataIo.writeStrings(out, a.subscriptions);
+        }
+        out.writeInt(s.mailboxes.size());
+        for (MailboxState m : s.mailboxes.values()) {
+            writeMailbox(out, m);
+        }
+    }
+
+    private static void writeMailbox(DataOutputStream out, MailboxState m) throws IOException {
+        out.writeLong(m.id);
+        out.writeUTF(m.account);
+        out.writeUTF(m.name);
+        out.writeLong(m.uidValidity);
+        out.writeByte(m.specialUse.map(Enum::ordinal).orElse(-1));
+        out.writeLong(m.uidNext);
+        out.writeLong(m.highestModSeq);
+        out.writeLong(m.octets);
+        List<String> keywords = m.keywords.names();
+        out.writeInt(keywords.size());
+        for (String k : keywords) {
+            out.writeUTF(k);
+        }
+        MessageTable t = m.messages;
+        out.writeInt(t.count());
+        for (int i = 0; i < t.count(); i++) {
+            out.writeLong(t.uid(i));
+            out.writeLong(t.modSeq(i));
+            out.writeLong(t.internalDate(i));
+            out.writeLong(t.blobRef(i));
+            out.writeLong(t.keywords(i));
+            out.writeInt(t.size(i));
+            out.writeInt(t.metaLength(i));
+            out.writeInt(t.flags(i));
+        }
+    }
+
+    static void read(StoreState s, DataInputStream in) throws IOException {
+        s.nextMailboxId = in.readLong();
+        s.lastUidValidity = in.readLong();
+        s.domains.addAll(DataIo.readStrings(in));
+        readMap(in, s.aliases);
+        readMap(in, s.catchAll);
+        int accounts = in.readInt();
+        for (int i = 0; i < accounts; i++) {
+            String address = in.readUTF();
+            byte[] salt = DataIo.readBytes(in);
+            int iterations = in.readInt();
+            AccountState a = new AccountState(address,
+                    new ScramCredential(salt, iterations, DataIo.readBytes(in), DataIo.readBytes(in)));
+            if (in.readBoolean()) {
+                a.limits = new QuotaLimits(in.readLong(), in.readLong());
+            }
+            a.addUsage(in.readLong(), in.readLong());
+            a.subscriptions.addAll(DataIo.readStrings(in));
+            s.accounts.put(address, a);
+        }
+        int mailboxes = in.readInt();
+        for (int i = 0; i < mailboxes; i++) {
+            MailboxState m = readMailbox(in);
+            s.mailboxes.put(m.id, m);
+            AccountState a = s.accounts.get(m.account);
+            if (a != null) {
+                a.mailboxIds.put(m.name, m.id);
+            }
+        }
+    }
+
+    private static MailboxState readMailbox(DataInputStream in) throws IOException {
+        long id = in.readLong();
+        String account = in.readUTF();
+        String name = in.readUTF();
+        long validity = in.readLong();
+        int use = in.readByte();
+        MailboxState m = new MailboxState(id, account, name, validity,
+                use < 0 ? Optional.empty() : Optional.of(SpecialUse.values()[use]));
+        m.uidNext = in.readLong();
+        m.highestModSeq = in.readLong();
+        m.octets = in.readLong();
+        int k = in.readInt();
+        List<String> keywords = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            keywords.add(in.readUTF());
+        }
+        m.keywords.restore(keywords);
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            long uid = in.readLong();
+            long modSeq = in.readLong();
+            long date = in.readLong();
+            long ref = in.readLong();
+            long kw = in.readLong();
+            m.messages.add(uid, modSeq, date, ref, in.readInt(), in.readInt(), in.readInt(), kw);
+        }
+        return m;
+    }
+
+    private static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    private static void readMap(DataInputStream in, Map<String, String> map) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            map.put(in.readUTF(), in.readUTF());
+        }
+    }
+}
