@@ -106,7 +106,12 @@ public final class Committer implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH);
             boolean stop = batch.remove(STOP);
-            commit(batch);
+            try {
+                commit(batch);
+            } catch (RuntimeException | Error e) {
+                // never let the only writer die silently: callers would wait forever
+                fail(batch, e instanceof RuntimeException re ? re : new IllegalStateException(e));
+            }
             batch.clear();
             if (stop) {
                 // close() enqueues STOP after the last accepted command, so nothing is left behind

@@ -34,7 +34,12 @@ public final class EventDispatcher {
         }
         List<StoreEvent> copy = List.copyOf(events);
         for (Registration r : listeners) {
-            r.queue.execute(() -> deliver(r.listener, copy));
+            try {
+                r.queue.execute(() -> deliver(r.listener, copy));
+            } catch (RuntimeException e) {
+                // e.g. a caller-supplied executor that was shut down: the commit itself stands
+                LOG.log(Level.WARNING, "cannot deliver store events", e);
+            }
         }
     }
 
