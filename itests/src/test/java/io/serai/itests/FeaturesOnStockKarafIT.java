@@ -1,0 +1,138 @@
+package io.serai.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Serai's features on a stock Apache Karaf (not our distribution): each feature installs alone, from nothing but
+ * our feature repository, leaves its bundles active, and uninstalls cleanly; then all of them together.
+ * Resolution of each feature in isolation is also checked at build time by karaf:verify.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FeaturesOnStockKarafIT {
+
+    private static final String CAMEL_CONTEXT = "org.apache.camel.CamelContext";
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() {
+        File karaf = new File(System.getProperty("stock.karaf"));
+        // the Serai bundles and feature repository come from the distribution's system/ folder, which the
+        // reactor has just built; the container stays offline
+        URI seraiSystem = new File(System.getProperty("serai.system")).toURI();
+        String localRepository = System.getProperty("maven.repo.local");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(karaf.toURI().toString()).name("Apache Karaf")
+                    .unpackDirectory(new File("target/exam-stock")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepository),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                    "${karaf.home.uri}system@id=system.repository@snapshots," + seraiSystem
+                            + "@id=serai.system@snapshots"),
+            // no second deployment pass to look for newer SNAPSHOTs: Pax Exam installs its probe once boot is done,
+            // and a deployment still running then makes Karaf's resolver hook refuse the probe
+            editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SeraiKarafTestSupport.freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    SeraiKarafTestSupport.freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    SeraiKarafTestSupport.freePort()),
+            systemProperty("serai.features").value(System.getProperty("serai.features")),
+            mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
+            mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
+        };
+    }
+
+    @Test
+    public void eachFeatureInstallsAloneAndAllTogether() throws Exception {
+        features.addRepository(URI.create(System.getProperty("serai.features")));
+        assertEquals(null, bundle("io.serai.camel.runtime"));
+
+        installAlone("serai-mail", () -> assertActive("jakarta.mail-api", "org.eclipse.angus.mail"));
+        installAlone("serai-camel", () -> {
+            assertActive("io.serai.camel.runtime", "io.serai.serai-camel-context");
+            awaitCamelContext();
+        });
+        installAlone("serai", () -> {
+            assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context");
+            awaitCamelContext();
+        });
+    }
+
+    private void installAlone(String name, Runnable check) throws Exception {
+        // no refresh: the probe bundle (this test) must not be restarted under its own feet
+        features.installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Feature feature = features.getFeature(name);
+        assertTrue(name + " not installed", features.isInstalled(feature));
+        check.run();
+        features.uninstallFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        assertTrue(name + " still installed", !features.isInstalled(feature));
+        List<String> leftovers = List.of("io.serai.camel.runtime", "io.serai.serai-camel-context").stream()
+                .filter(bsn -> bundle(bsn) != null).toList();
+        assertTrue("left behind by " + name + ": " + leftovers, leftovers.isEmpty());
+    }
+
+    private void awaitCamelContext() {
+        // getAll...: this probe may still be wired to the Camel packages of an earlier, uninstalled round
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ServiceReference<?>[] refs = bundleContext.getAllServiceReferences(CAMEL_CONTEXT, "(camel.context.name=serai)");
+            return refs != null && refs.length == 1;
+        });
+    }
+
+    private void assertActive(String... symbolicNames) {
+        for (String bsn : symbolicNames) {
+            Bundle bundle = bundle(bsn);
+            assertTrue(bsn + " is not installed", bundle != null);
+            assertEquals(bsn + " is not active", Bundle.ACTIVE, bundle.getState());
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+}
