@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.serai.store.api.MailStore;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.MessageMeta;
+import io.serai.store.api.StoreException;
 import io.serai.store.api.StoreFullException;
 
 class DiskFullTest {
@@ -53,6 +54,37 @@ class DiskFullTest {
             assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(1L, 2L);
             assertThat(TestStores.readAll(inbox.content(1).openStream())).isEqualTo(first);
             assertThat(TestStores.readAll(inbox.content(2).openStream())).isEqualTo(big);
+        }
+    }
+
+    /**
+     * After a failed fsync the kernel may have dropped the dirty pages, so the outcome on disk is unknown:
+     * the store refuses further changes until it is reopened, and reopening recovers a consistent state.
+     */
+    @Test
+    void aFailedFsyncStopsTheStoreUntilItIsReopened() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean();
+        EmbeddedStoreConfig config = EmbeddedStoreConfig.defaults(dir).withFileSizes(256 * 1024, 1 << 20)
+                .withChannelOpener((path, options) -> new FailingChannel(FileChannel.open(path, options),
+                        () -> false, broken::get));
+        byte[] kept = TestStores.message("kept", "b");
+        try (MailStore store = EmbeddedStores.open(config)) {
+            store.accounts().addDomain("example.org");
+            store.accounts().createAccount(TestStores.USER, TestStores.PASSWORD);
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            inbox.append(TestStores.request(kept));
+            broken.set(true);
+            assertThatThrownBy(() -> inbox.append(TestStores.request(TestStores.message("unknown", "b"))))
+                    .isInstanceOf(StoreException.class);
+            broken.set(false);
+            assertThatThrownBy(() -> inbox.append(TestStores.request(TestStores.message("refused", "b"))))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("reopen");
+        }
+        try (MailStore store = EmbeddedStores.open(config)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(TestStores.readAll(inbox.content(1).openStream())).isEqualTo(kept);
+            long next = inbox.append(TestStores.request(TestStores.message("after", "b"))).uid();
+            assertThat(next).isGreaterThan(1);
         }
     }
 

@@ -9,14 +9,23 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.function.BooleanSupplier;
 
-/** A file channel whose writes fail like a full disk (ENOSPC) while {@code full} says so. */
+/**
+ * A file channel whose writes fail like a full disk (ENOSPC) while {@code full} says so, and whose
+ * fsync fails like a dying disk (EIO) while {@code broken} says so.
+ */
 final class FailingChannel extends FileChannel {
     private final FileChannel delegate;
     private final BooleanSupplier full;
+    private final BooleanSupplier broken;
 
     FailingChannel(FileChannel delegate, BooleanSupplier full) {
+        this(delegate, full, () -> false);
+    }
+
+    FailingChannel(FileChannel delegate, BooleanSupplier full, BooleanSupplier broken) {
         this.delegate = delegate;
         this.full = full;
+        this.broken = broken;
     }
 
     private void check() throws IOException {
@@ -71,6 +80,9 @@ final class FailingChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        if (broken.getAsBoolean()) {
+            throw new IOException("Input/output error");
+        }
         delegate.force(metaData);
     }
 
