@@ -54,7 +54,9 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     @Override
     public InputMode inputMode() {
-        return busy || session == null ? InputMode.none() : session.inputMode();
+        // a client that pipelines without reading our replies is not read further until it catches up
+        boolean outputBacklog = ctx != null && !ctx.channel().isWritable();
+        return busy || outputBacklog || session == null ? InputMode.none() : session.inputMode();
     }
 
     @Override
@@ -101,6 +103,18 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
             perform(session.shutdown(), true);
         }
         context.fireUserEventTriggered(event);
+    }
+
+    /** Output back-pressure: stop reading while replies pile up unsent, resume once they have drained. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (!context.channel().isWritable()) {
+            context.channel().config().setAutoRead(false);
+            context.flush();
+        } else if (!busy) {
+            resumeInput();
+        }
+        context.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -188,7 +202,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     private void resumeInput() {
         touch();
-        if (ctx.channel().isActive() && !busy) {
+        if (ctx.channel().isActive() && !busy && ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
             framer.drain(); // commands pipelined behind the end of data were held back; answer them now
             ctx.flush();

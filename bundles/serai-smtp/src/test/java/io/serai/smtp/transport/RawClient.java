@@ -42,6 +42,11 @@ final class RawClient implements AutoCloseable {
         out = tls.getOutputStream();
     }
 
+    /** The raw output stream, for tests that write from another thread. */
+    OutputStream output() {
+        return out;
+    }
+
     /** Sends the text as is: CRLFs must be written by the caller. */
     RawClient send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.UTF_8));
