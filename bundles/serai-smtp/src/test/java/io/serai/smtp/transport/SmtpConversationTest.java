@@ -137,6 +137,28 @@ class SmtpConversationTest {
     }
 
     @Test
+    void smtpUtf8AddressesAndEightBitContentPassThroughAsBytes() throws Exception {
+        InetSocketAddress address = fixture.start(ListenerKind.MTA, b -> b.recipientValidator(a ->
+                io.serai.smtp.api.RecipientValidator.RecipientStatus.ACCEPT));
+        String body = "Subject: Grüße aus Köln\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n日本語のテキスト\r\n";
+        try (RawClient c = new RawClient(address)) {
+            c.reply();
+            c.send("EHLO client.example\r\nMAIL FROM:<jörg@bücher.example> SMTPUTF8 BODY=8BITMIME\r\n"
+                    + "RCPT TO:<用户@example.org>\r\nDATA\r\n");
+            assertThat(c.replies(4)).contains("250 2.1.5 Recipient OK");
+            c.send(body + ".\r\n");
+            assertThat(c.reply()).startsWith("250 2.0.0 OK queued as");
+        }
+        RecordingHandler.Received r = fixture.handler.received.take();
+        assertThat(r.envelope().reversePath()).isEqualTo("jörg@bücher.example");
+        assertThat(r.envelope().smtpUtf8()).isTrue();
+        byte[] expected = body.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = java.util.Arrays.copyOfRange(r.content(), r.content().length - expected.length, r.content().length);
+        assertThat(tail).isEqualTo(expected);
+        assertThat(new String(r.content(), StandardCharsets.UTF_8)).contains("with UTF8SMTP id").contains("for <用户@example.org>");
+    }
+
+    @Test
     void commandTimeoutCloses() throws Exception {
         InetSocketAddress address = fixture.start(ListenerKind.MTA, b -> b.limits(
                 Limits.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300))));
