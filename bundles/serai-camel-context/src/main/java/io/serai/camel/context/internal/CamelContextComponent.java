@@ -52,7 +52,9 @@ public final class CamelContextComponent {
     synchronized void activate(BundleContext bundleContext, CamelContextConfig config) {
         shutdownTimeoutSeconds = config.shutdownTimeoutSeconds();
         beans = new OsgiBeanRepository(bundleContext);
-        context = new DefaultCamelContext(new DefaultRegistry(beans));
+        // not built yet, so that the name is in place before Camel derives thread and JMX names from it
+        context = new DefaultCamelContext(false);
+        context.getCamelContextExtension().setRegistry(new DefaultRegistry(beans));
         context.getCamelContextExtension().setName(config.name());
         // camel-mail (and others) make this the TCCL while they work: the Camel runtime's loader sees the
         // components and the mailcap that lets Jakarta Activation find Angus's content handlers
