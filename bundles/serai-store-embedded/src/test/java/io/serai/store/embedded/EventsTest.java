@@ -40,7 +40,7 @@ class EventsTest {
             store.mailboxes(TestStores.USER).rename("Events", "Renamed");
             store.mailboxes(TestStores.USER).delete("Renamed");
 
-            await().atMost(5, TimeUnit.SECONDS).until(() -> seen.size() == 7);
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(seen).hasSize(7));
             assertThat(seen).extracting(e -> e.getClass().getSimpleName()).containsExactly("MailboxCreated",
                     "MessageAdded", "MessageAdded", "FlagsChanged", "MessagesExpunged", "MailboxRenamed",
                     "MailboxDeleted");
@@ -68,7 +68,7 @@ class EventsTest {
             }
             assertThat(inbox.info().messages()).isEqualTo(20);
             release.countDown();
-            await().atMost(5, TimeUnit.SECONDS).until(() -> seen.size() == 20);
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(seen).hasSize(20));
             registration.close();
         }
     }

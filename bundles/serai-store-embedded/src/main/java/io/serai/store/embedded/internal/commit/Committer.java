@@ -144,8 +144,10 @@ public final class Committer implements AutoCloseable {
         } finally {
             round.locked.forEach(l -> l.writeLock().unlock());
         }
-        round.decided.forEach(p -> ((Pending<?>) p).complete());
+        // queue the events before waking the callers: a listener registered after a call returns must not
+        // receive that call's events (publishing only enqueues, it never runs a listener here)
         events.publish(round.events);
+        round.decided.forEach(p -> ((Pending<?>) p).complete());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.serai.store.embedded.internal.snapshot;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import io.serai.store.embedded.internal.state.StoreState;
 
 /** Writes and reads the whole in-memory state; messages as fixed-width rows, about 52 bytes each. */
 final class StateCodec {
+    private static final int ROW = 5 * Long.BYTES + 3 * Integer.BYTES;
+    private static final int ROWS_PER_BLOCK = 4096;
     private StateCodec() {
     }
 
@@ -68,16 +71,17 @@ final class StateCodec {
         }
         MessageTable t = m.messages;
         out.writeInt(t.count());
+        // rows go out in blocks: a million messages must not cost eight million stream calls
+        ByteBuffer block = ByteBuffer.allocate(ROWS_PER_BLOCK * ROW);
         for (int i = 0; i < t.count(); i++) {
-            out.writeLong(t.uid(i));
-            out.writeLong(t.modSeq(i));
-            out.writeLong(t.internalDate(i));
-            out.writeLong(t.blobRef(i));
-            out.writeLong(t.keywords(i));
-            out.writeInt(t.size(i));
-            out.writeInt(t.metaLength(i));
-            out.writeInt(t.flags(i));
+            block.putLong(t.uid(i)).putLong(t.modSeq(i)).putLong(t.internalDate(i)).putLong(t.blobRef(i))
+                    .putLong(t.keywords(i)).putInt(t.size(i)).putInt(t.metaLength(i)).putInt(t.flags(i));
+            if (!block.hasRemaining()) {
+                out.write(block.array(), 0, block.position());
+                block.clear();
+            }
         }
+        out.write(block.array(), 0, block.position());
     }
 
     static void read(StoreState s, DataInputStream in) throws IOException {
@@ -129,13 +133,21 @@ final class StateCodec {
         }
         m.keywords.restore(keywords);
         int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-            long uid = in.readLong();
-            long modSeq = in.readLong();
-            long date = in.readLong();
-            long ref = in.readLong();
-            long kw = in.readLong();
-            m.messages.add(uid, modSeq, date, ref, in.readInt(), in.readInt(), in.readInt(), kw);
+        m.messages.ensureCapacity(n);
+        byte[] block = new byte[ROWS_PER_BLOCK * ROW];
+        for (int done = 0; done < n; ) {
+            int rows = Math.min(ROWS_PER_BLOCK, n - done);
+            in.readFully(block, 0, rows * ROW);
+            ByteBuffer b = ByteBuffer.wrap(block, 0, rows * ROW);
+            for (int r = 0; r < rows; r++) {
+                long uid = b.getLong();
+                long modSeq = b.getLong();
+                long date = b.getLong();
+                long ref = b.getLong();
+                long kw = b.getLong();
+                m.messages.add(uid, modSeq, date, ref, b.getInt(), b.getInt(), b.getInt(), kw);
+            }
+            done += rows;
         }
         return m;
     }

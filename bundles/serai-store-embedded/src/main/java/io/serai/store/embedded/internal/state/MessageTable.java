@@ -72,6 +72,13 @@ public final class MessageTable {
         count = w;
     }
 
+    /** Sizes the arrays once when the count is known (snapshot load). */
+    public void ensureCapacity(int n) {
+        while (uid.length < n) {
+            grow();
+        }
+    }
+
     private void grow() {
         int n = uid.length * 2;
         uid = Arrays.copyOf(uid, n);
