@@ -2,6 +2,8 @@ package io.serai.store.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,9 +16,14 @@ public interface ContentSource {
 
     InputStream open() throws IOException;
 
-    /** A stream the store reads to its end; the caller closes it. */
+    /** A stream the store reads to its end and then closes. */
     static ContentSource of(InputStream in) {
         return () -> in;
+    }
+
+    /** A channel (e.g. a spool file's or a socket-fed pipe's) the store reads to its end and then closes. */
+    static ContentSource of(ReadableByteChannel channel) {
+        return () -> Channels.newInputStream(channel);
     }
 
     /** A spool file, e.g. what SMTP DATA wrote. */
