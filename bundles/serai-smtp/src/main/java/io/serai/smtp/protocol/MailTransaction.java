@@ -170,7 +170,7 @@ final class MailTransaction {
         }
     }
 
-    /** The application answered; returns false if there was nothing to answer (the client had gone). */
+    /** The application answered: release the spool and reply, unless the client has gone. */
     void delivered(SmtpReply reply, Throwable failure, boolean clientGone) {
         if (delivering == null) {
             throw new IllegalStateException("no delivery pending");

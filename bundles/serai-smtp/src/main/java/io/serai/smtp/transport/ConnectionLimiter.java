@@ -68,4 +68,29 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     int openConnections() {
         return total.get();
     }
+
+    // Pipelines not yet torn down. This handler is next to the head, so its handlerRemoved is the last step of a
+    // teardown that hops between the I/O loop and the session executor; stop() waits for it before stopping them.
+    private int pipelines;
+
+    @Override
+    public synchronized void handlerAdded(ChannelHandlerContext ctx) {
+        pipelines++;
+    }
+
+    @Override
+    public synchronized void handlerRemoved(ChannelHandlerContext ctx) {
+        pipelines--;
+        notifyAll();
+    }
+
+    /** Waits until every pipeline has been torn down, at most {@code millis}. */
+    synchronized void awaitPipelinesGone(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        long left = millis;
+        while (pipelines > 0 && left > 0) {
+            wait(left);
+            left = deadline - System.currentTimeMillis();
+        }
+    }
 }

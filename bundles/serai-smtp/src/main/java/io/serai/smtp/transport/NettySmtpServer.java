@@ -122,13 +122,17 @@ public final class NettySmtpServer implements SmtpServer {
         // give sessions their 421 and the close a moment, then force the rest
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        try {
+            limiter.awaitPipelinesGone(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         EventLoopGroup boss = bossGroup;
         EventLoopGroup io = ioGroup;
         EventExecutorGroup sessions = sessionGroup;
         ExecutorService handlers = ownedHandlerExecutor;
         bossGroup = null;
-        // A closed channel's pipeline is torn down by hopping between its I/O loop and its session executor, so
-        // both groups stop together and wait for a short quiet period in which no such hop arrives.
+        // Every pipeline is torn down by now (teardown hops between the I/O loop and the session executor).
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         io.netty.util.concurrent.Future<?> ioDone = io.shutdownGracefully(QUIET_PERIOD_MS, 2000, TimeUnit.MILLISECONDS);
         io.netty.util.concurrent.Future<?> sessionsDone =

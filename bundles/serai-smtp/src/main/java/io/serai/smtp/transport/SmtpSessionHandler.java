@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.serai.smtp.api.SmtpReply;
 import io.serai.smtp.api.SmtpServerConfig;
 import io.serai.smtp.protocol.InputMode;
@@ -37,8 +36,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     private ChannelHandlerContext ctx;
     /** Waiting for the application, a delayed reply or the TLS handshake: no input is framed. */
     private boolean busy;
-    private long lastInputNanos;
-    private ScheduledFuture<?> timeoutCheck;
+    private InputTimeout timeout;
 
     SmtpSessionHandler(SmtpServerConfig config, Function<Channel, SmtpSession> sessions, Executor handlerExecutor,
                        TlsFactory tls) {
@@ -63,14 +61,16 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     public void channelActive(ChannelHandlerContext context) {
         ctx = context;
         session = sessions.apply(context.channel());
+        timeout = new InputTimeout(config.limits(), context.executor(), () -> session.inputMode().data(),
+                () -> busy, () -> perform(session.timeout(), true));
         perform(session.greeting(), true);
-        touch();
+        timeout.touch();
         context.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        touch();
+        timeout.touch();
         Response response;
         if (msg instanceof Frame.Line line) {
             response = session.onLine(line.bytes());
@@ -95,7 +95,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
             } else if (busy) { // STARTTLS completed; an implicit-TLS handshake needs nothing
                 busy = false;
                 perform(session.tlsStarted(), true);
-                touch();
+                timeout.touch();
                 framer.resume();
                 ctx.flush();
             }
@@ -119,8 +119,8 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
-        if (timeoutCheck != null) {
-            timeoutCheck.cancel(false);
+        if (timeout != null) {
+            timeout.stop();
         }
         if (session != null) {
             session.closed();
@@ -201,45 +201,11 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     private void resumeInput() {
-        touch();
+        timeout.touch(); // a long delivery is not the client's idle time
         if (ctx.channel().isActive() && !busy && ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
             framer.drain(); // commands pipelined behind the end of data were held back; answer them now
             ctx.flush();
         }
-    }
-
-    private void touch() {
-        lastInputNanos = System.nanoTime();
-        if (timeoutCheck == null) {
-            scheduleTimeoutCheck(shortestTimeoutNanos());
-        }
-    }
-
-    private long shortestTimeoutNanos() {
-        return Math.min(config.limits().dataTimeout().toNanos(), config.limits().commandTimeout().toNanos());
-    }
-
-    private long timeoutNanos() {
-        InputMode mode = session.inputMode();
-        return (mode.data() ? config.limits().dataTimeout() : config.limits().commandTimeout()).toNanos();
-    }
-
-    /** One scheduled check per timeout period rather than one timer per line (RFC 5321 §4.5.3.2 timeouts). */
-    private void scheduleTimeoutCheck(long delayNanos) {
-        timeoutCheck = ctx.executor().schedule(() -> {
-            timeoutCheck = null;
-            if (!ctx.channel().isActive()) {
-                return;
-            }
-            long idle = System.nanoTime() - lastInputNanos;
-            long limit = timeoutNanos();
-            if (busy || idle < limit) {
-                // checked at least every shortest timeout, so a switch to data mode is noticed in time
-                scheduleTimeoutCheck(Math.min(busy ? limit : limit - idle, shortestTimeoutNanos()));
-            } else {
-                perform(session.timeout(), true);
-            }
-        }, delayNanos, TimeUnit.NANOSECONDS);
     }
 }
