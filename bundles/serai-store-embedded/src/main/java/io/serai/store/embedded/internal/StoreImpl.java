@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -60,6 +62,12 @@ public final class StoreImpl implements MailStore {
     private final Committer committer;
     private final SegmentForcer forcer;
     private final Snapshots snapshots;
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "serai-store-snapshot");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
 
@@ -143,6 +151,13 @@ public final class StoreImpl implements MailStore {
     public void close() throws StoreException {
         committer.close();
         forcer.close();
+        snapshotWriter.shutdown();
+        try {
+            // a snapshot being written must finish before its journal files are touched again
+            snapshotWriter.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             journal.close();
             blobs.close();
@@ -158,16 +173,25 @@ public final class StoreImpl implements MailStore {
     }
 
     /**
-     * Runs on the committer thread at a journal rotation. A failed snapshot costs only a longer replay
-     * next time, so it is logged, not propagated.
+     * Runs on the committer thread at a journal rotation: copies the state (cheap) and writes it on the
+     * snapshot thread, so commits pause for the copy only. If the previous snapshot is still being written,
+     * this one is skipped: the journal still has everything. Failures are logged, not propagated.
      */
     private void snapshot(long newFile) {
-        try {
-            snapshots.write(state, newFile);
-            journal.deleteBefore(snapshots.oldestNeededJournalFile());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "snapshot at journal file " + newFile + " failed; the journal still has everything", e);
+        if (!snapshotRunning.compareAndSet(false, true)) {
+            return;
         }
+        StoreState frozen = state.copy();
+        snapshotWriter.execute(() -> {
+            try {
+                snapshots.write(frozen, newFile);
+                journal.deleteBefore(snapshots.oldestNeededJournalFile());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "snapshot at journal file " + newFile + " failed; the journal still has it", e);
+            } finally {
+                snapshotRunning.set(false);
+            }
+        });
     }
 
     /** Recovery check of the last round: every message it appends must have its bytes intact. */

@@ -24,6 +24,17 @@ public final class AccountState {
         this.credential = credential;
     }
 
+    /** A detached copy for a snapshot; called on the committer thread, the only writer. */
+    public AccountState copy() {
+        AccountState a = new AccountState(address, credential);
+        a.limits = limits;
+        a.usedOctets = usedOctets;
+        a.usedMessages = usedMessages;
+        a.mailboxIds.putAll(mailboxIds);
+        a.subscriptions.addAll(subscriptions);
+        return a;
+    }
+
     public void addUsage(long octets, long messages) {
         usedOctets += octets;
         usedMessages += messages;

@@ -18,7 +18,7 @@ public final class MailboxState {
     public final String account;
     public final long uidValidity;
     public final Optional<SpecialUse> specialUse;
-    public final MessageTable messages = new MessageTable();
+    public final MessageTable messages;
     public final KeywordTable keywords = new KeywordTable();
     public final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     public volatile String name;
@@ -28,11 +28,28 @@ public final class MailboxState {
     public boolean deleted;
 
     public MailboxState(long id, String account, String name, long uidValidity, Optional<SpecialUse> specialUse) {
+        this(id, account, name, uidValidity, specialUse, new MessageTable());
+    }
+
+    private MailboxState(long id, String account, String name, long uidValidity, Optional<SpecialUse> specialUse,
+                         MessageTable messages) {
+        this.messages = messages;
         this.id = id;
         this.account = account;
         this.name = name;
         this.uidValidity = uidValidity;
         this.specialUse = specialUse;
+    }
+
+    /** A detached copy for a snapshot; called on the committer thread, the only writer. */
+    public MailboxState copy() {
+        MailboxState m = new MailboxState(id, account, name, uidValidity, specialUse, messages.copy());
+        m.keywords.restore(keywords.names());
+        m.uidNext = uidNext;
+        m.highestModSeq = highestModSeq;
+        m.octets = octets;
+        m.deleted = deleted;
+        return m;
     }
 
     /** Caller holds the read lock. */

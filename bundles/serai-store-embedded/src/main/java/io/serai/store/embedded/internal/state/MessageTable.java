@@ -72,6 +72,21 @@ public final class MessageTable {
         count = w;
     }
 
+    /** An independent copy, for writing a snapshot off the committer thread. */
+    public MessageTable copy() {
+        MessageTable t = new MessageTable();
+        t.uid = Arrays.copyOf(uid, Math.max(count, 1));
+        t.modSeq = Arrays.copyOf(modSeq, Math.max(count, 1));
+        t.internalDate = Arrays.copyOf(internalDate, Math.max(count, 1));
+        t.blobRef = Arrays.copyOf(blobRef, Math.max(count, 1));
+        t.keywords = Arrays.copyOf(keywords, Math.max(count, 1));
+        t.size = Arrays.copyOf(size, Math.max(count, 1));
+        t.flags = Arrays.copyOf(flags, Math.max(count, 1));
+        t.metaLength = Arrays.copyOf(metaLength, Math.max(count, 1));
+        t.count = count;
+        return t;
+    }
+
     /** Sizes the arrays once when the count is known (snapshot load). */
     public void ensureCapacity(int n) {
         while (uid.length < n) {
