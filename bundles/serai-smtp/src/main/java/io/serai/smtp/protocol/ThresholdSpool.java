@@ -1,5 +1,6 @@
 package io.serai.smtp.protocol;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ public final class ThresholdSpool implements SpoolFactory {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             if (fileOut == null && size + length > threshold) {
                 file = Files.createTempFile(directory, "serai-smtp-", ".eml");
-                fileOut = Files.newOutputStream(file);
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024); // lines are small
                 memory.writeTo(fileOut);
                 memory = null;
             }
