@@ -40,6 +40,7 @@ final class AppendCommand implements Command<AppendResult> {
     @Override
     public Decision<AppendResult> decide(StoreState s) throws StoreException {
         MailboxState m = s.mailbox(mailboxId);
+        requireUidSpace(m, writes.size());
         AccountState a = s.account(m.account);
         long octets = writes.stream().mapToLong(BlobWrite::size).sum();
         checkQuota(a, octets, writes.size(), defaultQuota);
@@ -59,6 +60,13 @@ final class AppendCommand implements Command<AppendResult> {
         }
         return Decision.of(new AppendResult(m.uidValidity, uids),
                 new MessageRecords.Appended(mailboxId, m.highestModSeq + 1, messages));
+    }
+
+    /** UIDs are 32-bit unsigned (RFC 3501 section 2.3.1.1); past that, the mailbox needs a new UIDVALIDITY. */
+    static void requireUidSpace(MailboxState m, int count) throws StoreException {
+        if (m.uidNext + count - 1 > 0xFFFF_FFFFL) {
+            throw new StoreException("UID space of mailbox " + m.name + " is exhausted");
+        }
     }
 
     static void checkQuota(AccountState a, long octets, long messages, QuotaLimits defaults)

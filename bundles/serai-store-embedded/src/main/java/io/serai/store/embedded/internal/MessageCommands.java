@@ -85,6 +85,7 @@ final class MessageCommands {
                 throw new StoreException("cannot move a message into its own mailbox");
             }
             long[] present = existing(src.messages, wanted);
+            AppendCommand.requireUidSpace(dst, present.length);
             long octets = 0;
             Set<String> keywords = new TreeSet<>();
             for (long uid : present) {
