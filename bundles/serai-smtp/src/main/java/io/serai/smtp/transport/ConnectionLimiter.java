@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Caps concurrent connections, in total and per client address. A refused client gets {@code 421 4.7.0}
@@ -21,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimiter.class);
 
     private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf(ConnectionLimiter.class, "counted");
 
@@ -45,6 +49,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         int mine = fromAddress.incrementAndGet();
         ctx.channel().attr(COUNTED).set(Boolean.TRUE);
         if (all > maxTotal || mine > maxPerAddress) {
+            LOG.info("Refused SMTP connection from {}: {} open in total, {} from this address", address, all, mine);
             if (refusal == null) {
                 ctx.close();
             } else {

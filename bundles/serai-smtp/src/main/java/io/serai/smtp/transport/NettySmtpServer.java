@@ -29,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Netty implementation of {@link SmtpServer}: one boss thread accepts, one I/O loop thread does socket and TLS
@@ -36,6 +38,8 @@ import java.util.function.Supplier;
  * Every thread belongs to this server and is stopped by {@link #stop()}; there is no shared static state.
  */
 public final class NettySmtpServer implements SmtpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettySmtpServer.class);
 
     private static final long QUIET_PERIOD_MS = 50;
 
@@ -87,8 +91,11 @@ public final class NettySmtpServer implements SmtpServer {
         serverChannel = bind.channel();
         bind.addListener(f -> {
             if (f.isSuccess()) {
+                LOG.info("SMTP {} listener on {}", config.kind(), serverChannel.localAddress());
                 bound.complete((InetSocketAddress) serverChannel.localAddress());
             } else {
+                LOG.warn("SMTP {} listener could not bind {}:{}", config.kind(), config.bindHost(), config.port(),
+                        f.cause());
                 bound.completeExceptionally(f.cause());
             }
         });
@@ -115,6 +122,7 @@ public final class NettySmtpServer implements SmtpServer {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        LOG.info("Stopping SMTP {} listener on {}", config.kind(), serverChannel.localAddress());
         serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         for (Channel channel : channels) {
             channel.pipeline().fireUserEventTriggered(ShutdownEvent.INSTANCE);

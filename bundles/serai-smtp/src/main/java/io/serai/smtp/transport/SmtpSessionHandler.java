@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connects one {@link SmtpSession} to its channel: feeds it frames, writes its replies, and carries out its
@@ -26,6 +28,8 @@ import java.util.function.Function;
  * asynchronous reply (end of data, delayed AUTH failure, timeout) is one write and flush.
  */
 final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements InputModeSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSessionHandler.class);
 
     private final SmtpServerConfig config;
     private final Function<Channel, SmtpSession> sessions;
@@ -62,7 +66,10 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
         ctx = context;
         session = sessions.apply(context.channel());
         timeout = new InputTimeout(config.limits(), context.executor(), () -> session.inputMode().data(),
-                () -> busy, () -> perform(session.timeout(), true));
+                () -> busy, () -> {
+                    LOG.debug("SMTP session with {} timed out", context.channel().remoteAddress());
+                    perform(session.timeout(), true);
+                });
         perform(session.greeting(), true);
         timeout.touch();
         context.fireChannelActive();
@@ -91,6 +98,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     public void userEventTriggered(ChannelHandlerContext context, Object event) {
         if (event instanceof SslHandshakeCompletionEvent handshake) {
             if (!handshake.isSuccess()) {
+                LOG.debug("TLS handshake with {} failed", context.channel().remoteAddress(), handshake.cause());
                 context.close();
             } else if (busy) { // STARTTLS completed; an implicit-TLS handshake needs nothing
                 busy = false;
@@ -131,6 +139,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         // I/O errors (connection reset) and TLS failures end the session; there is no one to reply to
+        LOG.debug("Closing SMTP session with {}", context.channel().remoteAddress(), cause);
         context.close();
     }
 
@@ -195,9 +204,18 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     private void delivered(SmtpReply reply, Throwable failure) {
+        if (failure != null && !(unwrap(failure) instanceof io.serai.smtp.api.RejectException)) {
+            // the client only sees 451 4.3.0: the cause must reach the operator
+            LOG.warn("Message handler failed for {}; replied 451", ctx.channel().remoteAddress(), failure);
+        }
         busy = false;
         perform(session.deliveryCompleted(reply, failure), true);
         resumeInput();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
     private void resumeInput() {
