@@ -92,9 +92,16 @@ public class FeaturesOnStockKarafIT {
             assertActive("io.serai.camel.runtime", "io.serai.serai-camel-context");
             awaitCamelContext();
         });
+        installAlone("serai-store", () -> {
+            assertActive("org.apache.james.apache-mime4j-core", "io.serai.serai-store-embedded",
+                    "io.serai.serai-store-karaf");
+            awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
+        });
         installAlone("serai", () -> {
-            assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context");
+            assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context",
+                    "io.serai.serai-store-karaf");
             awaitCamelContext();
+            awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });
     }
 
@@ -106,15 +113,20 @@ public class FeaturesOnStockKarafIT {
         check.run();
         features.uninstallFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         assertTrue(name + " still installed", !features.isInstalled(feature));
-        List<String> leftovers = List.of("io.serai.camel.runtime", "io.serai.serai-camel-context").stream()
+        List<String> leftovers = List.of("io.serai.camel.runtime", "io.serai.serai-camel-context",
+                "io.serai.serai-store-embedded", "io.serai.serai-store-karaf").stream()
                 .filter(bsn -> bundle(bsn) != null).toList();
         assertTrue("left behind by " + name + ": " + leftovers, leftovers.isEmpty());
     }
 
     private void awaitCamelContext() {
-        // getAll...: this probe may still be wired to the Camel packages of an earlier, uninstalled round
+        awaitService(CAMEL_CONTEXT, "(camel.context.name=serai)");
+    }
+
+    private void awaitService(String type, String filter) {
+        // getAll...: this probe may still be wired to the packages of an earlier, uninstalled round
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            ServiceReference<?>[] refs = bundleContext.getAllServiceReferences(CAMEL_CONTEXT, "(camel.context.name=serai)");
+            ServiceReference<?>[] refs = bundleContext.getAllServiceReferences(type, filter);
             return refs != null && refs.length == 1;
         });
     }
