@@ -33,8 +33,9 @@ public record EmbeddedStoreConfig(Path dataDirectory, FsyncPolicy fsync, QuotaLi
         if (scramIterations < 4096) {
             throw new IllegalArgumentException("scramIterations must be at least 4096");
         }
-        if (journalFileSize < 64 * 1024 || segmentSize < 64 * 1024 || writerSegments < 1) {
-            throw new IllegalArgumentException("journal/segment sizes must be >= 64 KB and writerSegments >= 1");
+        if (journalFileSize < 4096 || segmentSize < 4096 || writerSegments < 1) {
+            // tiny sizes only make sense in tests that want many rotations and snapshots
+            throw new IllegalArgumentException("journal/segment sizes must be >= 4 KB and writerSegments >= 1");
         }
     }
 

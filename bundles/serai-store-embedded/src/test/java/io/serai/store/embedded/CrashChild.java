@@ -19,7 +19,7 @@ public final class CrashChild {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
-        MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFileSizes(64 * 1024, 256 * 1024));
+        MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFileSizes(4 * 1024, 64 * 1024));
         try {
             store.accounts().addDomain("example.org");
         } catch (AlreadyExistsException e) {
