@@ -38,6 +38,8 @@ public class SmtpdConfiguration {
     private String localDomains = "localhost";
     @UriParam(label = "security", defaultValue = "true")
     private boolean relayForAuthenticated = true;
+    @UriParam(label = "security")
+    private io.serai.smtp.api.RelayPolicy relayPolicy;
     @UriParam(label = "consumer")
     private RecipientValidator recipientValidator;
     @UriParam(label = "advanced", defaultValue = "36700160")
@@ -370,5 +372,17 @@ public class SmtpdConfiguration {
      */
     public void setSslContext(SSLContext sslContext) {
         this.sslContext = sslContext;
+    }
+
+    public io.serai.smtp.api.RelayPolicy getRelayPolicy() {
+        return relayPolicy;
+    }
+
+    /**
+     * A relay policy bean that decides which domains are local (asked at RCPT time, e.g. by the mailbox store);
+     * when set, it replaces localDomains and relayForAuthenticated.
+     */
+    public void setRelayPolicy(io.serai.smtp.api.RelayPolicy relayPolicy) {
+        this.relayPolicy = relayPolicy;
     }
 }
