@@ -1,6 +1,5 @@
 package io.serai.store.embedded;
 
-import io.serai.store.api.MailStore;
 import io.serai.store.api.StoreException;
 import io.serai.store.embedded.internal.StoreImpl;
 
@@ -13,7 +12,7 @@ public final class EmbeddedStores {
      * Opens (creating if needed) the store in {@code config.dataDirectory()}. Blocks for recovery; the
      * caller owns the store and must close it. Only one open store per directory (a file lock enforces it).
      */
-    public static MailStore open(EmbeddedStoreConfig config) throws StoreException {
+    public static EmbeddedMailStore open(EmbeddedStoreConfig config) throws StoreException {
         return StoreImpl.open(config);
     }
 }

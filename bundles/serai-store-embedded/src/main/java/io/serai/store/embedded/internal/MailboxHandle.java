@@ -105,13 +105,16 @@ final class MailboxHandle implements Mailbox {
         for (AppendRequest r : requests) {
             try (InputStream in = r.content().open()) {
                 writes.add(store.blobs.write(in, c -> StructureCodec.encode(parser.parse(c))));
-            } catch (StoreException e) {
-                throw e;
             } catch (IOException | RuntimeException e) {
-                throw new StoreException("reading the message to append failed", e);
+                store.blobs.settled(writes); // none of them will be committed
+                throw e instanceof StoreException se ? se : new StoreException("reading the message to append failed", e);
             }
         }
-        return store.execute(new AppendCommand(id, List.copyOf(requests), writes, store.config.defaultQuota()));
+        try {
+            return store.execute(new AppendCommand(id, List.copyOf(requests), writes, store.config.defaultQuota()));
+        } finally {
+            store.blobs.settled(writes);
+        }
     }
 
     @Override

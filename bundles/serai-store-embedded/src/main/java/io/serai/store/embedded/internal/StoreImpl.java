@@ -19,13 +19,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.serai.store.api.Accounts;
-import io.serai.store.api.MailStore;
 import io.serai.store.api.NotFoundException;
 import io.serai.store.api.Mailboxes;
 import io.serai.store.api.RecipientResolver;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.event.StoreEvent;
 import io.serai.store.api.event.StoreListener;
+import io.serai.store.embedded.CompactionReport;
+import io.serai.store.embedded.EmbeddedMailStore;
 import io.serai.store.embedded.EmbeddedStoreConfig;
 import io.serai.store.embedded.FsyncPolicy;
 import io.serai.store.embedded.internal.auth.PasswordVerifier;
@@ -38,6 +39,7 @@ import io.serai.store.embedded.internal.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MessageRecords;
+import io.serai.store.embedded.internal.journal.Relocated;
 import io.serai.store.embedded.internal.snapshot.Snapshots;
 import io.serai.store.embedded.internal.state.Names;
 import io.serai.store.embedded.internal.state.StoreState;
@@ -47,7 +49,7 @@ import io.serai.store.embedded.internal.state.StoreState;
  * Layout: {@code journal/*.jnl} (the write-ahead log), {@code snapshot/*.snap} (state at the start of a
  * journal file) and {@code blobs/*.seg} (message bytes followed by their parsed structure).
  */
-public final class StoreImpl implements MailStore {
+public final class StoreImpl implements EmbeddedMailStore {
     private static final Logger LOG = Logger.getLogger(StoreImpl.class.getName());
     final EmbeddedStoreConfig config;
     final StoreState state = new StoreState();
@@ -70,6 +72,7 @@ public final class StoreImpl implements MailStore {
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
+    private final Compactor compactor;
 
     private StoreImpl(EmbeddedStoreConfig config, FileChannel lockChannel, FileLock lock) throws IOException {
         this.config = config;
@@ -101,6 +104,7 @@ public final class StoreImpl implements MailStore {
         this.committer = new Committer(state, journal, forcer, this::snapshot, events, "serai-store-commit");
         this.accounts = new AccountsImpl(this);
         this.recipients = new RecipientResolverImpl(state);
+        this.compactor = new Compactor(this, blobs);
     }
 
     public static StoreImpl open(EmbeddedStoreConfig config) throws StoreException {
@@ -140,6 +144,11 @@ public final class StoreImpl implements MailStore {
             throw new NotFoundException("no account " + a);
         }
         return new MailboxesImpl(this, a);
+    }
+
+    @Override
+    public CompactionReport compact(double maxLiveRatio) throws StoreException {
+        return compactor.compact(maxLiveRatio);
     }
 
     @Override
@@ -200,6 +209,12 @@ public final class StoreImpl implements MailStore {
             if (r instanceof MessageRecords.Appended a) {
                 for (MessageRecords.NewMessage m : a.messages()) {
                     if (!blobs.matches(m.blobRef(), (long) m.size() + m.metaLength(), m.crc())) {
+                        return false;
+                    }
+                }
+            } else if (r instanceof Relocated moved) {
+                for (Relocated.Move m : moved.moves()) {
+                    if (!blobs.matches(m.to(), m.length(), m.crc())) {
                         return false;
                     }
                 }

@@ -13,6 +13,12 @@ public final class BlobSegment {
     final FileChannel channel;
     /** End of the bytes written so far; only the writer holding the segment changes it. */
     long end;
+    /** Still taking appends (in the writer pool); sealed segments are candidates for compaction. */
+    volatile boolean writable;
+    /** Unlinked by compaction; the channel stays open for readers that already had a reference. */
+    volatile boolean deleted;
+    /** Content written here whose commit has not finished yet: such a segment must not be deleted. */
+    final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     BlobSegment(int id, Path path, FileChannel channel, long end) {
         this.id = id;

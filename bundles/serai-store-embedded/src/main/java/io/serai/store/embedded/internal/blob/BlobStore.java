@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,7 @@ public final class BlobStore implements Closeable {
             segments.put(id, seg);
             nextId = Math.max(nextId, id + 1);
             if (seg.end < segmentSize && active < writers) {
+                seg.writable = true;
                 free.add(seg);
                 active++;
             }
@@ -89,12 +91,65 @@ public final class BlobStore implements Closeable {
             out.flush();
             seg.end = out.position();
             ok = true;
+            // counted before the segment can be sealed, so compaction sees every uncommitted write
+            seg.pending.incrementAndGet();
             return new BlobWrite(seg, (long) seg.id << OFFSET_BITS | start, (int) tee.count(), meta.length, out.crc());
         } catch (IOException e) {
             IOException sink = out.failure();
             throw sink != null ? Durability.writeFailure("storing a message", sink) : e;
         } finally {
             release(seg, ok ? -1 : start);
+        }
+    }
+
+    /** The writes' commits have finished (either way): their segments may be compacted away now. */
+    public void settled(Collection<BlobWrite> writes) {
+        writes.forEach(w -> w.segment().pending.decrementAndGet());
+    }
+
+    /** Sealed, not yet deleted segments and their lengths. */
+    public Map<Integer, Long> sealed() {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        for (BlobSegment s : segments.values()) {
+            if (!s.writable && !s.deleted) {
+                out.put(s.id, s.end);
+            }
+        }
+        return out;
+    }
+
+    /** Copies stored bytes (content plus structure) to a writable segment, for compaction. */
+    public BlobWrite copy(long ref, int size, int metaLength) throws IOException {
+        try (InputStream in = open(ref, (long) size + metaLength)) {
+            return write(in, content -> {
+                // the structure is copied as part of the bytes, so nothing is appended after them
+                content.transferTo(java.io.OutputStream.nullOutputStream());
+                return new byte[0];
+            }).withSizes(size, metaLength);
+        }
+    }
+
+    /**
+     * Deletes a sealed segment unless an uncommitted write still points into it. The file goes now; the
+     * channel stays open until {@link #closeDeleted} so readers holding an old reference can finish.
+     */
+    public boolean deleteIfIdle(int id) throws IOException {
+        BlobSegment seg = segments.get(id);
+        if (seg == null || seg.writable || seg.pending.get() > 0) {
+            return false;
+        }
+        seg.deleted = true;
+        Files.deleteIfExists(seg.path);
+        return true;
+    }
+
+    /** Closes channels of segments deleted by an earlier compaction. */
+    public void closeDeleted() throws IOException {
+        for (BlobSegment s : List.copyOf(segments.values())) {
+            if (s.deleted) {
+                segments.remove(s.id);
+                s.channel.close();
+            }
         }
     }
 
@@ -158,6 +213,10 @@ public final class BlobStore implements Closeable {
         return seg;
     }
 
+    public static int segmentOf(long ref) {
+        return (int) (ref >>> OFFSET_BITS);
+    }
+
     private static long offset(long ref) {
         return ref & ((1L << OFFSET_BITS) - 1);
     }
@@ -187,6 +246,7 @@ public final class BlobStore implements Closeable {
             throw Durability.writeFailure("creating a segment", e);
         }
         BlobSegment seg = new BlobSegment(id, p, ch, 0);
+        seg.writable = true;
         segments.put(id, seg);
         active++;
         return seg;
@@ -207,6 +267,7 @@ public final class BlobStore implements Closeable {
         if (usable && seg.end < segmentSize) {
             free.add(seg);
         } else {
+            seg.writable = false;
             active--;
         }
         notifyAll();

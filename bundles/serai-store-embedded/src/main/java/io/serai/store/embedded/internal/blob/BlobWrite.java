@@ -5,4 +5,9 @@ package io.serai.store.embedded.internal.blob;
  * of both, which recovery uses to tell whether the last round's content reached the disk.
  */
 public record BlobWrite(BlobSegment segment, long ref, int size, int metaLength, int crc) {
+
+    /** The same bytes described with another split between content and structure (a compaction copy). */
+    BlobWrite withSizes(int contentSize, int structureLength) {
+        return new BlobWrite(segment, ref, contentSize, structureLength, crc);
+    }
 }

@@ -44,6 +44,8 @@ public final class RecordCodec {
         JournalRecord r;
         if (type == 30) {
             r = new RoundEnd();
+        } else if (type == 24) {
+            r = Relocated.read(in);
         } else if (type < 11) {
             r = CatalogRecords.read(type, in);
         } else if (type < 20) {

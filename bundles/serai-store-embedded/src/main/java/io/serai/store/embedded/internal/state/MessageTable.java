@@ -51,6 +51,10 @@ public final class MessageTable {
         modSeq[i] = mod;
     }
 
+    public void setBlobRef(int i, long ref) {
+        blobRef[i] = ref;
+    }
+
     /** Removes the entries whose indexes are marked, keeping order. */
     public void removeMarked(boolean[] marked) {
         int w = 0;
