@@ -73,7 +73,7 @@ public final class EmbeddedStoreComponent {
         try {
             opened = EmbeddedStores.open(settings.store());
             ensureDomains(opened, settings.domains());
-        } catch (StoreException | RuntimeException e) {
+        } catch (Throwable e) { // also linkage errors: an executor would swallow them without a word
             LOG.error("The mailbox store in {} could not be opened", settings.store().dataDirectory(), e);
             return;
         }
