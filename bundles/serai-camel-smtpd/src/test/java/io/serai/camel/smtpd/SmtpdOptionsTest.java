@@ -8,6 +8,7 @@ import io.serai.sasl.InMemoryCredentialStore;
 import io.serai.smtp.api.Limits;
 import io.serai.smtp.api.ListenerKind;
 import io.serai.smtp.api.RecipientValidator;
+import io.serai.smtp.api.RelayPolicy;
 import io.serai.smtp.api.SmtpServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,15 @@ class SmtpdOptionsTest extends CamelTestSupport {
         context.getRegistry().bind("tlsParams", parameters);
         assertThat(endpoint("smtpd:127.0.0.1:0?sslContextParameters=#tlsParams").getConfiguration()
                 .getSslContextParameters()).isSameAs(parameters);
+    }
+
+    @Test
+    void relayPolicyBeanReplacesLocalDomains() throws Exception {
+        RelayPolicy policy = RelayPolicy.of(domain -> domain.endsWith(".test"), false);
+        context.getRegistry().bind("policy", policy);
+        SmtpdConfiguration options = endpoint("smtpd:127.0.0.1:0?relayPolicy=#policy").getConfiguration();
+        assertThat(ServerConfigFactory.create(options, context, (e, c) -> null, Runnable::run).relayPolicy())
+                .isSameAs(policy);
     }
 
     @Test
