@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import io.serai.store.api.AlreadyExistsException;
-import io.serai.store.api.MailStore;
+import io.serai.store.embedded.EmbeddedMailStore;
 import io.serai.store.api.Mailbox;
 
 /**
  * Runs in a child JVM for {@link CrashTest}: appends durably forever and prints {@code ACK uid run seq}
- * after each append returns, until the parent kills it with SIGKILL.
+ * after each append returns, until the parent kills it with SIGKILL. Now and then it expunges an older
+ * message ({@code EXPUNGING uid} before, {@code EXPUNGED uid} after) and compacts, so kills also hit those.
  */
 public final class CrashChild {
     private CrashChild() {
@@ -19,7 +20,7 @@ public final class CrashChild {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
-        MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFileSizes(4 * 1024, 64 * 1024));
+        EmbeddedMailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFileSizes(4 * 1024, 64 * 1024));
         try {
             store.accounts().addDomain("example.org");
         } catch (AlreadyExistsException e) {
@@ -37,6 +38,16 @@ public final class CrashChild {
             long uid = inbox.append(TestStores.request(content(run, seq))).uid();
             System.out.println("ACK " + uid + " " + run + " " + seq);
             System.out.flush();
+            if (seq % 3 == 2 && uid > 2) {
+                System.out.println("EXPUNGING " + (uid - 2));
+                System.out.flush();
+                inbox.expunge(new long[] {uid - 2});
+                System.out.println("EXPUNGED " + (uid - 2));
+                System.out.flush();
+            }
+            if (seq % 20 == 19) {
+                store.compact(0.7);
+            }
         }
     }
 
