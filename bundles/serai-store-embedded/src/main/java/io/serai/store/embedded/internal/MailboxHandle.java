@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
+import java.util.stream.IntStream;
 
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
@@ -24,6 +25,7 @@ import io.serai.store.embedded.internal.mime.StructureParser;
 import io.serai.store.embedded.internal.search.Candidate;
 import io.serai.store.embedded.internal.search.SearchEvaluator;
 import io.serai.store.embedded.internal.state.MailboxState;
+import io.serai.store.embedded.internal.state.TableSlice;
 
 /** A mailbox by id. Reads take its read lock briefly; writes go through the committer. */
 final class MailboxHandle implements Mailbox {
@@ -68,25 +70,18 @@ final class MailboxHandle implements Mailbox {
         return read(m -> {
             int from = m.messages.indexOf(firstUid);
             from = from < 0 ? -from - 1 : from;
-            List<MessageMeta> out = new ArrayList<>();
-            for (int i = from; i < m.messages.count() && m.messages.uid(i) <= lastUid; i++) {
-                out.add(m.meta(i));
+            int to = from;
+            while (to < m.messages.count() && m.messages.uid(to) <= lastUid) {
+                to++;
             }
-            return out;
-        });
+            return new TableSlice(m, IntStream.range(from, to).toArray());
+        }).metas();
     }
 
     @Override
     public List<MessageMeta> changedSince(long modSeq) throws StoreException {
-        return read(m -> {
-            List<MessageMeta> out = new ArrayList<>(m.messages.count());
-            for (int i = 0; i < m.messages.count(); i++) {
-                if (m.messages.modSeq(i) > modSeq) {
-                    out.add(m.meta(i));
-                }
-            }
-            return out;
-        });
+        return read(m -> new TableSlice(m, IntStream.range(0, m.messages.count())
+                .filter(i -> m.messages.modSeq(i) > modSeq).toArray())).metas();
     }
 
     @Override
@@ -152,13 +147,11 @@ final class MailboxHandle implements Mailbox {
 
     @Override
     public long[] search(SearchKey key) throws StoreException {
-        List<Candidate> candidates = read(m -> {
-            List<Candidate> out = new ArrayList<>(m.messages.count());
-            for (int i = 0; i < m.messages.count(); i++) {
-                out.add(new Candidate(m.meta(i), m.messages.blobRef(i), m.messages.metaLength(i)));
-            }
-            return out;
-        });
+        TableSlice rows = read(m -> new TableSlice(m, IntStream.range(0, m.messages.count()).toArray()));
+        List<Candidate> candidates = new ArrayList<>(rows.count());
+        for (int k = 0; k < rows.count(); k++) {
+            candidates.add(new Candidate(rows.meta(k), rows.blobRef(k), rows.metaLength(k)));
+        }
         return new SearchEvaluator(store.blobs).search(key, candidates);
     }
 
