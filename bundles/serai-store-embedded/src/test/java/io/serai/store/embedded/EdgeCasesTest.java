@@ -99,7 +99,7 @@ class EdgeCasesTest {
                 long seen = inbox.messages().get(0).modSeq();
                 CyclicBarrier start = new CyclicBarrier(2);
                 Callable<FlagUpdateResult> racer = () -> {
-                    start.await(5, TimeUnit.SECONDS);
+                    start.await(30, TimeUnit.SECONDS);
                     Flags mine = Flags.of(Set.of(SystemFlag.FLAGGED), Set.of(Thread.currentThread().getName()));
                     return inbox.updateFlags(new long[] {uid}, FlagUpdate.replace(mine).unchangedSince(seen));
                 };
