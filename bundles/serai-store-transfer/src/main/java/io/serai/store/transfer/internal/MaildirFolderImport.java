@@ -1,0 +1,89 @@
+package io.serai.store.transfer.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.serai.store.api.ContentSource;
+import io.serai.store.api.Flags;
+import io.serai.store.transfer.TransferOptions;
+
+/**
+ * Feeds the messages of one Maildir folder ({@code new/} then {@code cur/}; {@code tmp/} holds deliveries in
+ * progress and is ignored, as the Maildir spec says readers must) to a {@link BatchAppender}.
+ */
+public final class MaildirFolderImport {
+    private final TransferOptions options;
+    private final ResultCollector result;
+
+    public MaildirFolderImport(TransferOptions options, ResultCollector result) {
+        this.options = options;
+        this.result = result;
+    }
+
+    /** True if {@code dir} looks like a Maildir: it has {@code cur/} or {@code new/}. */
+    public static boolean isMaildir(Path dir) {
+        return Files.isDirectory(dir.resolve("cur")) || Files.isDirectory(dir.resolve("new"));
+    }
+
+    /** Appends the folder's messages in delivery order, {@code new/} and {@code cur/} mixed. */
+    public void importInto(Path maildir, BatchAppender appender) throws IOException {
+        List<String> keywords = DovecotKeywords.read(maildir);
+        List<Path> files = new ArrayList<>();
+        files.addAll(messageFiles(maildir.resolve("new")));
+        files.addAll(messageFiles(maildir.resolve("cur")));
+        files.sort(Comparator.comparing(p -> p.getFileName().toString(), MaildirFileNames.DELIVERY_ORDER));
+        Path newDir = maildir.resolve("new");
+        for (Path file : files) {
+            importFile(file, keywords, file.getParent().equals(newDir), appender);
+        }
+        appender.flush();
+    }
+
+    /** The spec's readers skip names starting with a dot. */
+    private static List<Path> messageFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    private void importFile(Path file, List<String> keywords, boolean fromNew, BatchAppender appender)
+            throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            result.skipped(file.toString(), "cannot be read: " + e);
+            return;
+        }
+        if (!attrs.isRegularFile()) {
+            result.skipped(file.toString(), "not a regular file");
+        } else if (!Files.isReadable(file)) {
+            result.skipped(file.toString(), "cannot be read: permission denied");
+        } else if (attrs.size() > options.maxMessageSize()) {
+            result.skipped(file.toString(), "message of " + attrs.size() + " bytes exceeds the limit of "
+                    + options.maxMessageSize() + " bytes");
+        } else {
+            String name = file.getFileName().toString();
+            Instant date = attrs.lastModifiedTime().toInstant();
+            if (options.dateFromFileName()) {
+                date = MaildirFileNames.timestamp(name).orElse(date);
+            }
+            Flags flags = MaildirFlags.parse(name, keywords, fromNew);
+            // Buffered below the CRLF filter, which reads byte by byte.
+            ContentSource content = () -> new CrlfInputStream(
+                    new BufferedInputStream(Files.newInputStream(file), 64 * 1024));
+            appender.add(file.toString(), content, date, flags);
+        }
+    }
+}
