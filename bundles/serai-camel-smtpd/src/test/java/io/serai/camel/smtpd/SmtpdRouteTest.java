@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCache;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -56,7 +57,7 @@ class SmtpdRouteTest extends CamelTestSupport {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
 
     /** What a route saw, copied while the route ran (the content is only valid until then). */
-    record Received(byte[] body, byte[] contentAgain, Map<String, Object> headers) {
+    record Received(byte[] body, byte[] contentAgain, Map<String, Object> headers, Object bodyObject) {
     }
 
     /** Starts a route {@code smtpd:127.0.0.1:0?options → record → then}, returns the bound address. */
@@ -76,6 +77,7 @@ class SmtpdRouteTest extends CamelTestSupport {
     }
 
     private void record(Exchange exchange) throws Exception {
+        Object bodyObject = exchange.getIn().getBody();
         byte[] body;
         try (InputStream in = exchange.getIn().getBody(InputStream.class)) {
             body = in.readAllBytes();
@@ -84,7 +86,7 @@ class SmtpdRouteTest extends CamelTestSupport {
         try (InputStream in = exchange.getIn().getHeader(SmtpdConstants.CONTENT, MessageContent.class).openStream()) {
             again = in.readAllBytes();
         }
-        received.add(new Received(body, again, Map.copyOf(exchange.getIn().getHeaders())));
+        received.add(new Received(body, again, Map.copyOf(exchange.getIn().getHeaders()), bodyObject));
     }
 
     private Received takeReceived() throws InterruptedException {
@@ -121,6 +123,9 @@ class SmtpdRouteTest extends CamelTestSupport {
         assertThat(new String(r.body(), 0, trace, StandardCharsets.UTF_8))
                 .startsWith("Return-Path: <sender@remote.example>\r\nReceived: from client.example ([127.0.0.1])");
         assertThat(r.contentAgain()).isEqualTo(r.body());
+        // stream caching (on by default) kept our body: it re-opens the content instead of copying it
+        assertThat(context.getStreamCachingStrategy().isEnabled()).isTrue();
+        assertThat(r.bodyObject()).isInstanceOf(InputStream.class).isInstanceOf(StreamCache.class);
 
         Map<String, Object> h = r.headers();
         assertThat(h).containsEntry(SmtpdConstants.ENVELOPE_FROM, "sender@remote.example")

@@ -6,7 +6,6 @@ import io.serai.smtp.api.MessageContent;
 import io.serai.smtp.api.MessageHandler;
 import io.serai.smtp.api.SmtpReply;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,14 +32,7 @@ final class RouteDelivery implements MessageHandler {
 
     @Override
     public CompletionStage<SmtpReply> deliver(Envelope envelope, MessageContent content) {
-        InputStream body;
-        try {
-            body = content.openStream();
-        } catch (IOException e) {
-            LOG.warn("smtpd {}: cannot read the received message, replying {}", envelope.transactionId(),
-                    ReplyMapping.LOCAL_ERROR, e);
-            return CompletableFuture.completedFuture(ReplyMapping.LOCAL_ERROR);
-        }
+        ContentBody body = new ContentBody(content);
         CompletableFuture<SmtpReply> reply = new CompletableFuture<>();
         // the exchange is released by hand, after the reply is computed: a pooled exchange may be reused at once
         Exchange exchange = consumer.createExchange(false);
@@ -57,7 +49,7 @@ final class RouteDelivery implements MessageHandler {
         return reply;
     }
 
-    private void finish(Exchange exchange, Envelope envelope, InputStream body, CompletableFuture<SmtpReply> reply,
+    private void finish(Exchange exchange, Envelope envelope, ContentBody body, CompletableFuture<SmtpReply> reply,
             AtomicBoolean done) {
         if (!done.compareAndSet(false, true)) {
             return;
@@ -96,9 +88,9 @@ final class RouteDelivery implements MessageHandler {
         }
     }
 
-    private static void close(InputStream body, Envelope envelope) {
+    private static void close(ContentBody body, Envelope envelope) {
         try {
-            body.close();
+            body.closeAll();
         } catch (IOException e) {
             LOG.debug("smtpd {}: closing the body stream failed", envelope.transactionId(), e);
         }

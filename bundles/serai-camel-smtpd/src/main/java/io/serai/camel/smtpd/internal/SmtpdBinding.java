@@ -17,7 +17,8 @@ final class SmtpdBinding {
 
     /**
      * The body is a stream over the bytes, never a String: the content is already the exact bytes (trace headers
-     * included) and may be 8-bit or not valid in any one charset (RFC 6152, RFC 6531).
+     * included) and may be 8-bit or not valid in any one charset (RFC 6152, RFC 6531). The body given is a
+     * {@link ContentBody}, which Camel's stream caching re-opens rather than copies.
      */
     static void bind(Message message, Envelope envelope, MessageContent content, InputStream body) {
         message.setBody(body);

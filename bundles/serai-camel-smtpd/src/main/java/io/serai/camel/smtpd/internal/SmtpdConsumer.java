@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
@@ -44,8 +46,7 @@ public final class SmtpdConsumer extends DefaultConsumer {
         super.doStart();
         String where = options.getHost() + ":" + options.getPort();
         // routes run on a Camel pool, as camel-netty's server consumer does, never on the server's I/O threads
-        handlerExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newDefaultThreadPool(this, "smtpd[" + where + "]");
+        handlerExecutor = newHandlerExecutor(where);
         try {
             server = SmtpServer.create(ServerConfigFactory.create(options, getEndpoint().getCamelContext(),
                     new RouteDelivery(this), handlerExecutor));
@@ -55,6 +56,23 @@ public final class SmtpdConsumer extends DefaultConsumer {
             throw e;
         }
         boundListener.accept(localAddress);
+    }
+
+    /**
+     * Camel's default pool, with a queue at least {@code maxConnections} long: the server reads nothing from a
+     * connection while its message is in the route, so no more than that many deliveries are ever waiting and
+     * none is rejected by a full queue (serai-smtp does not answer a delivery its executor rejected).
+     */
+    private ExecutorService newHandlerExecutor(String where) {
+        ExecutorServiceManager manager = getEndpoint().getCamelContext().getExecutorServiceManager();
+        ThreadPoolProfile profile = manager.getDefaultThreadPoolProfile().clone();
+        profile.setId("smtpd");
+        profile.setDefaultProfile(false);
+        Integer queue = profile.getMaxQueueSize();
+        if (queue == null || (queue >= 0 && queue < options.getMaxConnections())) {
+            profile.setMaxQueueSize(options.getMaxConnections());
+        }
+        return manager.newThreadPool(this, "smtpd[" + where + "]", profile);
     }
 
     private InetSocketAddress bind(String where) throws Exception {
