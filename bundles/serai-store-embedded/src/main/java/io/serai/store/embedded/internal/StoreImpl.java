@@ -64,11 +64,7 @@ public final class StoreImpl implements EmbeddedMailStore {
     private final Committer committer;
     private final SegmentForcer forcer;
     private final Snapshots snapshots;
-    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "serai-store-snapshot");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService snapshotWriter;
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
@@ -86,14 +82,19 @@ public final class StoreImpl implements EmbeddedMailStore {
         // content first: recovery reads it to check the journal's last round
         this.blobs = new BlobStore(dir.resolve("blobs"), config.channelOpener(), config.segmentSize(),
                 config.writerSegments(), fsync);
-        this.snapshots = new Snapshots(dir.resolve("snapshot"), fsync);
-        long firstFile = snapshots.load(state);
-        List<StoreEvent> discarded = new ArrayList<>();
-        this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(), fsync,
-                firstFile, r -> {
-                    r.apply(state, discarded);
-                    discarded.clear();
-                }, this::contentPresent);
+        try {
+            this.snapshots = new Snapshots(dir.resolve("snapshot"), fsync);
+            long firstFile = snapshots.load(state);
+            List<StoreEvent> discarded = new ArrayList<>();
+            this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(),
+                    fsync, firstFile, r -> {
+                        r.apply(state, discarded);
+                        discarded.clear();
+                    }, this::contentPresent);
+        } catch (IOException | RuntimeException e) {
+            blobs.close(); // a store that cannot be recovered must not keep its files open
+            throw e;
+        }
         this.forcer = new SegmentForcer(blobs, config.writerSegments());
         this.ownExecutor = config.eventExecutor().isPresent() ? null : Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "serai-store-events");
@@ -105,6 +106,11 @@ public final class StoreImpl implements EmbeddedMailStore {
         this.accounts = new AccountsImpl(this);
         this.recipients = new RecipientResolverImpl(state);
         this.compactor = new Compactor(this, blobs);
+        this.snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "serai-store-snapshot");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static StoreImpl open(EmbeddedStoreConfig config) throws StoreException {
