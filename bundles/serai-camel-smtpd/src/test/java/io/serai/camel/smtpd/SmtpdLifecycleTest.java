@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -62,6 +65,44 @@ class SmtpdLifecycleTest extends CamelTestSupport {
         InetSocketAddress second = endpointOf("r").getLocalAddress();
         AngusClient client = new AngusClient(second);
         assertThat(client.send(client.message(SmtpdRouteTest.RAW), "alice@example.org")).startsWith("250 ");
+    }
+
+    @Test
+    void stoppingTheRouteLetsAMessageInFlightFinishWith250() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("smtpd:127.0.0.1:0?localDomains=example.org").routeId("r").process(exchange -> {
+                    entered.countDown();
+                    assertThat(release.await(20, TimeUnit.SECONDS)).isTrue();
+                });
+            }
+        });
+        AngusClient client = new AngusClient(endpointOf("r").getLocalAddress());
+        CompletableFuture<String> sending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.send(client.message(SmtpdRouteTest.RAW), "alice@example.org");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            try {
+                context.getRouteController().stopRoute("r");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !stopping.isDone());
+        release.countDown();
+
+        assertThat(sending.get(10, TimeUnit.SECONDS)).startsWith("250 ");
+        stopping.get(10, TimeUnit.SECONDS);
+        assertThat(endpointOf("r").getLocalAddress()).isNull();
     }
 
     @Test

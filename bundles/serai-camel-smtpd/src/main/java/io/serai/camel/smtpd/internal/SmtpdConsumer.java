@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
@@ -19,7 +21,7 @@ import org.apache.camel.support.DefaultConsumer;
  * Runs one serai-smtp listener for the route: {@code doStart} binds it (the server binds asynchronously; the
  * consumer waits so a port in use fails the route start), {@code doStop} closes it and its sessions.
  */
-public final class SmtpdConsumer extends DefaultConsumer {
+public final class SmtpdConsumer extends DefaultConsumer implements ShutdownAware {
 
     /** Binding a socket is quick; this only guards against a stuck start. */
     private static final long BIND_TIMEOUT_SECONDS = 30;
@@ -85,6 +87,27 @@ public final class SmtpdConsumer extends DefaultConsumer {
             throw new IOException("smtpd: listening on " + where + " did not complete in "
                     + BIND_TIMEOUT_SECONDS + " s", e);
         }
+    }
+
+    /**
+     * Camel stops this consumer only after the messages already in the route are done, so their clients still
+     * get the 250 (or 4xx) the route earned instead of a dropped connection and a duplicate on retry. Messages
+     * that arrive meanwhile are refused by the stopping route and answered 451 (the client retries).
+     */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return true;
+    }
+
+    /** Nothing is queued here: deliveries wait in the server, and Camel counts the exchanges in flight. */
+    @Override
+    public int getPendingExchangesSize() {
+        return 0;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // nothing to prepare: doStop closes the listener
     }
 
     @Override
