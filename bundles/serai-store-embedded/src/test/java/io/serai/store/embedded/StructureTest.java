@@ -116,6 +116,35 @@ class StructureTest {
         }
     }
 
+    @Test
+    void anAttachedMessageHasItsOwnEnvelopeStructureAndSize() throws Exception {
+        String inner = "From: carol@example.com\r\nSubject: =?UTF-8?Q?F=C3=BCr_dich?=\r\n"
+                + "Content-Type: multipart/alternative; boundary=in\r\n\r\n"
+                + "--in\r\nContent-Type: text/plain\r\n\r\nhello\r\n--in\r\nContent-Type: text/html\r\n\r\n<b>hi</b>\r\n--in--";
+        String m = "Subject: fwd\r\nContent-Type: multipart/mixed; boundary=out\r\n\r\n"
+                + "--out\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                + "--out\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n"
+                + "--out--\r\n";
+        byte[] raw = m.getBytes(StandardCharsets.US_ASCII);
+        try (MailStore store = TestStores.openWithUser(dir)) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            BodyPart body = inbox.content(inbox.append(TestStores.request(raw)).uid()).structure().body();
+            BodyPart attached = body.parts().get(1);
+            assertThat(attached.type() + "/" + attached.subtype()).isEqualTo("message/rfc822");
+            assertThat(slice(raw, attached.bodyOffset(), attached.octets())).isEqualTo(inner);
+            assertThat(attached.lines()).isEqualTo(inner.split("\r\n", -1).length);
+            assertThat(new String(attached.envelope().orElseThrow().from().orElseThrow(), StandardCharsets.US_ASCII))
+                    .isEqualTo("carol@example.com");
+            BodyPart innerRoot = attached.parts().get(0);
+            assertThat(innerRoot.subtype()).isEqualTo("alternative");
+            assertThat(innerRoot.parts()).hasSize(2);
+            assertThat(slice(raw, innerRoot.parts().get(1).bodyOffset(), innerRoot.parts().get(1).octets()))
+                    .isEqualTo("<b>hi</b>");
+            assertThat(inbox.search(new io.serai.store.api.search.TextKey(
+                    io.serai.store.api.search.TextKey.Scope.BODY, "HELLO"))).hasSize(1);
+        }
+    }
+
     private static String slice(byte[] raw, long from, long length) {
         return new String(raw, (int) from, (int) length, StandardCharsets.US_ASCII);
     }

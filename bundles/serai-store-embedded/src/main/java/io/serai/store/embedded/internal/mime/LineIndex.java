@@ -33,6 +33,9 @@ final class LineIndex extends FilterInputStream {
     private long lineStart;
     private long position;
     private int lastBreak;
+    private long lines;
+    /** Line number at the positions parts can start or end at: after blank lines, at "--" lines. */
+    private final java.util.Map<Long, Long> lineAt = new java.util.HashMap<>();
 
     LineIndex(InputStream in) {
         super(in);
@@ -102,13 +105,23 @@ final class LineIndex extends FilterInputStream {
             }
             blankStarts[blanks] = lineStart;
             blankNexts[blanks++] = position;
+            lineAt.put(position, lines + 1);
         } else if (n >= 2 && prefix[0] == '-' && prefix[1] == '-') {
+            lineAt.put(lineStart, lines);
             dashLines.add(new DashLine(lineStart, position, new String(prefix, 0, n, StandardCharsets.ISO_8859_1),
                     lastBreak));
         }
         lastBreak = breakLength;
         lineStart = position;
         lineLength = 0;
+        lines++;
+    }
+
+    /** Lines between two recorded positions (a body start and the delimiter or end after it). */
+    long linesBetween(long from, long toMark) {
+        Long a = from == 0 ? Long.valueOf(0) : lineAt.get(from);
+        Long b = toMark == position ? Long.valueOf(lines) : lineAt.get(toMark);
+        return a == null || b == null ? 0 : Math.max(0, b - a);
     }
 
     long size() {

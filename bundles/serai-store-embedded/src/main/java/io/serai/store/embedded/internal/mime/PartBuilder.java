@@ -3,6 +3,7 @@ package io.serai.store.embedded.internal.mime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,12 @@ import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawBody;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
 
 import io.serai.store.api.mime.BodyPart;
+import io.serai.store.api.mime.Envelope;
 
 /** Collects one entity's fields, body counts and offsets while the message streams by. */
 final class PartBuilder {
@@ -32,9 +35,15 @@ final class PartBuilder {
     private long lines;
     private long offset;
     private long bodyOffset;
+    /** Envelope header values of a message entity (the encapsulated message of a message/rfc822 part). */
+    private final Map<String, byte[]> envelopeFields = new HashMap<>();
 
     void field(Field f) {
-        switch (f.getNameLowerCase()) {
+        String name = f.getNameLowerCase();
+        if (!envelopeFields.containsKey(name) && Arrays.asList(Envelope.FIELDS).contains(name)) {
+            envelopeFields.put(name, unfoldedValue(f.getRaw().toByteArray()));
+        }
+        switch (name) {
             case "content-type" -> contentType(f);
             case "content-id" -> id = Optional.of(f.getBody().trim());
             case "content-description" -> description = Optional.of(f.getBody().trim());
@@ -48,7 +57,15 @@ final class PartBuilder {
     private void contentType(Field f) {
         try {
             RawField raw = f instanceof RawField r ? r : RawFieldParser.DEFAULT.parseField(f.getRaw());
-            for (NameValuePair p : RawFieldParser.DEFAULT.parseRawBody(raw).getParams()) {
+            RawBody body = RawFieldParser.DEFAULT.parseRawBody(raw);
+            String value = body.getValue() == null ? "" : body.getValue().toLowerCase(Locale.ROOT);
+            int slash = value.indexOf('/');
+            if (slash > 0 && slash < value.length() - 1) {
+                // message/rfc822 parts get no body event of their own when mime4j descends into them
+                type = value.substring(0, slash).trim();
+                subtype = value.substring(slash + 1).trim();
+            }
+            for (NameValuePair p : body.getParams()) {
                 if (p.getValue() != null) {
                     params.put(p.getName().toLowerCase(Locale.ROOT), p.getValue());
                 }
@@ -83,10 +100,20 @@ final class PartBuilder {
         octets = length;
     }
 
-    /** Places this entity at [start, end) with its body from {@code bodyStart}, then its children. */
-    void locate(LineIndex index, long start, long bodyStart, long end) {
+    /**
+     * Places this entity at [start, end) with its body from {@code bodyStart}, then its children.
+     * {@code endMark} is where the entity's end is recorded in the index (the next delimiter line).
+     */
+    void locate(LineIndex index, long start, long bodyStart, long end, long endMark) {
         offset = start;
         bodyOffset = bodyStart;
+        if (isRfc822() && !children.isEmpty()) {
+            // the encapsulated message is parsed as an entity of its own; its size comes from the offsets
+            octets = end - bodyStart;
+            lines = index.linesBetween(bodyStart, endMark);
+            children.get(0).locate(index, bodyStart, index.bodyStart(bodyStart, end), end, endMark);
+            return;
+        }
         String boundary = params.get("boundary");
         if (!"multipart".equals(type) || boundary == null || children.isEmpty()) {
             return;
@@ -97,14 +124,45 @@ final class PartBuilder {
             // the line break before a delimiter belongs to the delimiter (RFC 2046 section 5.1.1)
             LineIndex.DashLine next = delimiters.get(i + 1);
             long childEnd = Math.max(childStart, next.start() - next.precedingBreak());
-            children.get(i).locate(index, childStart, index.bodyStart(childStart, childEnd), childEnd);
+            children.get(i).locate(index, childStart, index.bodyStart(childStart, childEnd), childEnd, next.start());
         }
+    }
+
+    private boolean isRfc822() {
+        return "message".equals(type) && "rfc822".equals(subtype);
     }
 
     BodyPart build() {
         List<BodyPart> parts = new ArrayList<>(children.size());
         children.forEach(c -> parts.add(c.build()));
+        Optional<Envelope> envelope = isRfc822() && !children.isEmpty()
+                ? Optional.of(children.get(0).envelope()) : Optional.empty();
         return new BodyPart(type, subtype, params, id, description, encoding, disposition, octets, lines, offset,
-                bodyOffset, parts);
+                bodyOffset, envelope, parts);
+    }
+
+    private Envelope envelope() {
+        return new Envelope(env("date"), env("subject"), env("from"), env("sender"), env("reply-to"), env("to"),
+                env("cc"), env("bcc"), env("in-reply-to"), env("message-id"));
+    }
+
+    private Optional<byte[]> env(String name) {
+        return Optional.ofNullable(envelopeFields.get(name));
+    }
+
+    /** The bytes after the colon, with folding line breaks removed and outer white space trimmed. */
+    private static byte[] unfoldedValue(byte[] raw) {
+        int colon = 0;
+        while (colon < raw.length && raw[colon] != ':') {
+            colon++;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length);
+        for (int i = colon + 1; i < raw.length; i++) {
+            if (raw[i] != '\r' && raw[i] != '\n') {
+                out.write(raw[i]);
+            }
+        }
+        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1).strip()
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

@@ -19,7 +19,7 @@ import io.serai.store.api.mime.MessageStructure;
 
 /** Binary form of a {@link MessageStructure}, stored right after the message bytes. */
 public final class StructureCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private StructureCodec() {
     }
@@ -36,14 +36,7 @@ public final class StructureCodec {
                 out.writeLong(f.offset());
                 out.writeInt(f.length());
             }
-            Envelope e = s.envelope();
-            for (Optional<byte[]> v : List.of(e.date(), e.subject(), e.from(), e.sender(), e.replyTo(), e.to(),
-                    e.cc(), e.bcc(), e.inReplyTo(), e.messageId())) {
-                out.writeInt(v.map(b -> b.length).orElse(-1));
-                if (v.isPresent()) {
-                    out.write(v.get());
-                }
-            }
+            writeEnvelope(out, s.envelope());
             out.writeLong(s.sentDate().orElse(Long.MIN_VALUE));
             writePart(out, s.body());
             out.flush();
@@ -64,6 +57,24 @@ public final class StructureCodec {
         for (int i = 0; i < n; i++) {
             fields.add(new HeaderField(in.readUTF(), in.readLong(), in.readInt()));
         }
+        Envelope env = readEnvelope(in);
+        long sent = in.readLong();
+        BodyPart body = readPart(in);
+        return new MessageStructure(fields, headerLength, env, body,
+                sent == Long.MIN_VALUE ? Optional.empty() : Optional.of(sent));
+    }
+
+    private static void writeEnvelope(DataOutputStream out, Envelope e) throws IOException {
+        for (Optional<byte[]> v : List.of(e.date(), e.subject(), e.from(), e.sender(), e.replyTo(), e.to(),
+                e.cc(), e.bcc(), e.inReplyTo(), e.messageId())) {
+            out.writeInt(v.map(b -> b.length).orElse(-1));
+            if (v.isPresent()) {
+                out.write(v.get());
+            }
+        }
+    }
+
+    private static Envelope readEnvelope(DataInputStream in) throws IOException {
         List<Optional<byte[]>> v = new ArrayList<>(10);
         for (int i = 0; i < 10; i++) {
             int len = in.readInt();
@@ -75,12 +86,8 @@ public final class StructureCodec {
                 v.add(Optional.of(b));
             }
         }
-        Envelope env = new Envelope(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
+        return new Envelope(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
                 v.get(8), v.get(9));
-        long sent = in.readLong();
-        BodyPart body = readPart(in);
-        return new MessageStructure(fields, headerLength, env, body,
-                sent == Long.MIN_VALUE ? Optional.empty() : Optional.of(sent));
     }
 
     private static void writePart(DataOutputStream out, BodyPart p) throws IOException {
@@ -99,6 +106,10 @@ public final class StructureCodec {
         out.writeLong(p.lines());
         out.writeLong(p.offset());
         out.writeLong(p.bodyOffset());
+        out.writeBoolean(p.envelope().isPresent());
+        if (p.envelope().isPresent()) {
+            writeEnvelope(out, p.envelope().get());
+        }
         out.writeInt(p.parts().size());
         for (BodyPart c : p.parts()) {
             writePart(out, c);
@@ -121,13 +132,14 @@ public final class StructureCodec {
         long lines = in.readLong();
         long offset = in.readLong();
         long bodyOffset = in.readLong();
+        Optional<Envelope> envelope = in.readBoolean() ? Optional.of(readEnvelope(in)) : Optional.empty();
         int c = in.readInt();
         List<BodyPart> parts = new ArrayList<>(c);
         for (int i = 0; i < c; i++) {
             parts.add(readPart(in));
         }
         return new BodyPart(type, subtype, params, id, description, encoding, disposition, octets, lines, offset,
-                bodyOffset, parts);
+                bodyOffset, envelope, parts);
     }
 
     /** writeUTF caps at 64 KB; header-derived strings longer than 16 K chars are cut, not fatal. */

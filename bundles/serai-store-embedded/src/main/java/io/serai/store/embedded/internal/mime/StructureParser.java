@@ -20,8 +20,8 @@ import io.serai.store.api.mime.MessageStructure;
 
 /**
  * Computes a message's structure in one streaming pass with mime4j's token stream. Body bytes are only
- * counted, never decoded or turned into Strings. message/rfc822 parts are not descended into, so their
- * octet count stays exact.
+ * counted, never decoded or turned into Strings. message/rfc822 parts are descended into (their
+ * envelope and structure are part of BODYSTRUCTURE); their size comes from the part offsets.
  */
 public final class StructureParser {
     private static final int HEADER_LIMIT = 1 << 20;
@@ -46,14 +46,14 @@ public final class StructureParser {
             root = new PartBuilder();
             root.flatBody(index.size() - header.headerLength());
         }
-        root.locate(index, 0, header.headerLength(), index.size());
+        root.locate(index, 0, header.headerLength(), index.size(), index.size());
         return new MessageStructure(header.fields(), header.headerLength(), envelope(header), root.build(),
                 sentDate(header.value("date")));
     }
 
     private PartBuilder parseParts(InputStream in) throws IOException, MimeException {
         MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE);
-        stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
+        stream.setRecursionMode(RecursionMode.M_RECURSE);
         stream.parse(in);
         Deque<PartBuilder> open = new ArrayDeque<>();
         PartBuilder root = null;
