@@ -91,8 +91,7 @@ public final class SmtpdConsumer extends DefaultConsumer implements ShutdownAwar
 
     /**
      * Camel stops this consumer only after the messages already in the route are done, so their clients still
-     * get the 250 (or 4xx) the route earned instead of a dropped connection and a duplicate on retry. Messages
-     * that arrive meanwhile are refused by the stopping route and answered 451 (the client retries).
+     * get the 250 (or 4xx) the route earned instead of a 421 and a duplicate on retry.
      */
     @Override
     public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
