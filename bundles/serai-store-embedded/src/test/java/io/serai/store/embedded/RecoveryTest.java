@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class RecoveryTest {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             for (int i = 1; i <= 2500; i++) {
                 inbox.append(TestStores.request(TestStores.message("m" + i, "body " + i),
-                        Flags.of(java.util.Set.of(), java.util.Set.of("k" + (i % 3)))));
+                        Flags.of(Set.of(), Set.of("k" + (i % 3)))));
             }
             before = inbox.messages();
         }

@@ -1,5 +1,7 @@
 package io.serai.store.api.search;
 
+import java.util.List;
+
 /**
  * A SEARCH criterion. Strings are already decoded from the client's CHARSET; matching is a
  * case-insensitive substring test on decoded text, as RFC 3501 section 6.4.4 describes.
@@ -12,7 +14,7 @@ public sealed interface SearchKey permits AllKey, AndKey, OrKey, NotKey, FlagKey
     }
 
     default SearchKey and(SearchKey other) {
-        return new AndKey(java.util.List.of(this, other));
+        return new AndKey(List.of(this, other));
     }
 
     default SearchKey or(SearchKey other) {

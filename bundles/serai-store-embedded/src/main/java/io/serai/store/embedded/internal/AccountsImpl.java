@@ -2,6 +2,7 @@ package io.serai.store.embedded.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.serai.store.api.Accounts;
@@ -69,7 +70,7 @@ final class AccountsImpl implements Accounts {
 
     @Override
     public boolean isLocalDomain(String domain) {
-        return store.readCatalog(() -> state.domains.contains(domain.trim().toLowerCase(java.util.Locale.ROOT)));
+        return store.readCatalog(() -> state.domains.contains(domain.trim().toLowerCase(Locale.ROOT)));
     }
 
     @Override
@@ -117,7 +118,7 @@ final class AccountsImpl implements Accounts {
 
     @Override
     public List<String> accounts(String domain) {
-        String d = domain.trim().toLowerCase(java.util.Locale.ROOT);
+        String d = domain.trim().toLowerCase(Locale.ROOT);
         return store.readCatalog(() -> state.accounts.keySet().stream().filter(a -> Names.domainOf(a).equals(d))
                 .sorted().toList());
     }

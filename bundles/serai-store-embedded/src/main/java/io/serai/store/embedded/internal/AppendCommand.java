@@ -2,6 +2,8 @@ package io.serai.store.embedded.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
@@ -46,7 +48,7 @@ final class AppendCommand implements Command<AppendResult> {
         checkQuota(a, octets, writes.size(), defaultQuota);
         List<MessageRecords.NewMessage> messages = new ArrayList<>(writes.size());
         long[] uids = new long[writes.size()];
-        java.util.Set<String> allKeywords = new java.util.TreeSet<>();
+        Set<String> allKeywords = new TreeSet<>();
         for (int i = 0; i < writes.size(); i++) {
             AppendRequest r = requests.get(i);
             BlobWrite w = writes.get(i);

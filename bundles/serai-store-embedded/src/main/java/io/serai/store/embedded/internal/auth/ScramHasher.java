@@ -1,5 +1,6 @@
 package io.serai.store.embedded.internal.auth;
 
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -56,7 +57,7 @@ public final class ScramHasher {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
         } finally {
             spec.clearPassword();
-            java.util.Arrays.fill(normalized, '\0');
+            Arrays.fill(normalized, '\0');
         }
     }
 

@@ -2,6 +2,7 @@ package io.serai.store.embedded.internal.blob;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One append-only file of message bytes. A segment is written by one writer at a time (it is taken from
@@ -18,7 +19,7 @@ public final class BlobSegment {
     /** Unlinked by compaction; the channel stays open for readers that already had a reference. */
     volatile boolean deleted;
     /** Content written here whose commit has not finished yet: such a segment must not be deleted. */
-    final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger pending = new AtomicInteger();
 
     BlobSegment(int id, Path path, FileChannel channel, long end) {
         this.id = id;

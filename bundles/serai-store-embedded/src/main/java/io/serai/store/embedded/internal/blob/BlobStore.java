@@ -3,6 +3,7 @@ package io.serai.store.embedded.internal.blob;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -12,8 +13,10 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 import io.serai.store.api.ContentRegion;
 import io.serai.store.api.StoreException;
@@ -109,7 +112,7 @@ public final class BlobStore implements Closeable {
 
     /** Sealed, not yet deleted segments and their lengths. */
     public Map<Integer, Long> sealed() {
-        Map<Integer, Long> out = new java.util.TreeMap<>();
+        Map<Integer, Long> out = new TreeMap<>();
         for (BlobSegment s : segments.values()) {
             if (!s.writable && !s.deleted) {
                 out.put(s.id, s.end);
@@ -123,7 +126,7 @@ public final class BlobStore implements Closeable {
         try (InputStream in = open(ref, (long) size + metaLength)) {
             return write(in, content -> {
                 // the structure is copied as part of the bytes, so nothing is appended after them
-                content.transferTo(java.io.OutputStream.nullOutputStream());
+                content.transferTo(OutputStream.nullOutputStream());
                 return new byte[0];
             }).withSizes(size, metaLength);
         }
@@ -162,7 +165,7 @@ public final class BlobStore implements Closeable {
     /** Whether the stored bytes (content plus structure) have the CRC32C recorded for them. */
     public boolean matches(long ref, long length, int crc) {
         try {
-            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            CRC32C c = new CRC32C();
             byte[] buf = new byte[1 << 16];
             try (InputStream in = open(ref, length)) {
                 for (int n = in.read(buf); n >= 0; n = in.read(buf)) {

@@ -3,6 +3,7 @@ package io.serai.store.embedded.internal.blob;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
 
 /** Buffered positional writes into a segment; remembers the first failure so it is not mistaken for a source error. */
 final class SegmentOutput {
@@ -10,7 +11,7 @@ final class SegmentOutput {
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     private long position;
     private IOException failure;
-    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    private final CRC32C crc = new CRC32C();
 
     SegmentOutput(FileChannel channel, long position) {
         this.channel = channel;

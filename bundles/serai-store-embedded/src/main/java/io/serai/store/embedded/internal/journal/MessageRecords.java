@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -109,7 +110,7 @@ public final class MessageRecords {
             if (m == null) {
                 return;
             }
-            FlagUpdate update = new FlagUpdate(mode, flags, java.util.OptionalLong.empty());
+            FlagUpdate update = new FlagUpdate(mode, flags, OptionalLong.empty());
             for (long uid : uids) {
                 int i = m.messages.indexOf(uid);
                 if (i >= 0) {

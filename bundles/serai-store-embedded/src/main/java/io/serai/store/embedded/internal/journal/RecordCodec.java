@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.zip.CRC32C;
 
 /**
  * Encodes records into journal frames: {@code [int length][int crc32c][byte type][payload]}. The CRC
@@ -28,7 +29,7 @@ public final class RecordCodec {
             out.flush();
             byte[] frame = bytes.toByteArray();
             int length = frame.length - HEADER;
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            CRC32C crc = new CRC32C();
             crc.update(frame, HEADER, length);
             putInt(frame, 0, length);
             putInt(frame, 4, (int) crc.getValue());

@@ -3,6 +3,7 @@ package io.serai.store.embedded.internal.mime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -108,6 +109,6 @@ final class HeaderIndexer {
         while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
             e--;
         }
-        return java.util.Arrays.copyOfRange(b, s, e);
+        return Arrays.copyOfRange(b, s, e);
     }
 }

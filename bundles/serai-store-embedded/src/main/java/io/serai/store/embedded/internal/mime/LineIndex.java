@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Watches the raw bytes on their way to mime4j (which reads ahead, so it cannot say where things are) and
@@ -35,7 +37,7 @@ final class LineIndex extends FilterInputStream {
     private int lastBreak;
     private long lines;
     /** Line number at the positions parts can start or end at: after blank lines, at "--" lines. */
-    private final java.util.Map<Long, Long> lineAt = new java.util.HashMap<>();
+    private final Map<Long, Long> lineAt = new HashMap<>();
 
     LineIndex(InputStream in) {
         super(in);

@@ -1,7 +1,9 @@
 package io.serai.store.embedded.internal.mime;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -156,13 +158,13 @@ final class PartBuilder {
         while (colon < raw.length && raw[colon] != ':') {
             colon++;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
         for (int i = colon + 1; i < raw.length; i++) {
             if (raw[i] != '\r' && raw[i] != '\n') {
                 out.write(raw[i]);
             }
         }
-        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1).strip()
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(out.toByteArray(), StandardCharsets.ISO_8859_1).strip()
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import io.serai.store.api.QuotaLimits;
 import io.serai.store.api.ScramCredential;
@@ -28,7 +29,7 @@ final class StateCodec {
     static void write(StoreState s, DataOutputStream out) throws IOException {
         out.writeLong(s.nextMailboxId);
         out.writeLong(s.lastUidValidity);
-        DataIo.writeStrings(out, new java.util.TreeSet<>(s.domains));
+        DataIo.writeStrings(out, new TreeSet<>(s.domains));
         writeMap(out, s.aliases);
         writeMap(out, s.catchAll);
         out.writeInt(s.accounts.size());

@@ -3,6 +3,7 @@ package io.serai.store.embedded.internal.state;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 import io.serai.store.api.Flags;
 import io.serai.store.api.MessageMeta;
@@ -68,7 +69,7 @@ public final class TableSlice {
             }
         }
         return new MessageMeta(uid[k], modSeq[k], Instant.ofEpochMilli(internalDate[k]), size[k],
-                Flags.fromBits(flags[k], new java.util.TreeSet<>(names)));
+                Flags.fromBits(flags[k], new TreeSet<>(names)));
     }
 
     public List<MessageMeta> metas() {
