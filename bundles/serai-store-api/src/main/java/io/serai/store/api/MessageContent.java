@@ -18,7 +18,10 @@ public interface MessageContent {
     /** The bytes exactly as appended. */
     InputStream openStream() throws IOException;
 
-    /** The bytes as a file region, for transfer without copying through the heap. */
+    /**
+     * The bytes as a file region, for transfer without copying through the heap. A store that does not keep
+     * messages in files (e.g. a database) may spool the message to a temporary file first.
+     */
     ContentRegion openRegion() throws IOException;
 
     /** Envelope, header index and body structure, parsed once at append. */
