@@ -42,7 +42,8 @@ class MaildirRoundTripTest {
         source = tmp.resolve("source");
         Path inbox = MaildirTree.folder(source, "", "$Label1", "work");
         MaildirTree.message(inbox, "cur", "1700000000.M1P1.mx:2,S", PLAIN, T0);
-        MaildirTree.message(inbox, "new", "1700000100.M2P1.mx", NEW, T0.plusSeconds(1));
+        // A client never flags mail in new/, so an S there is ignored.
+        MaildirTree.message(inbox, "new", "1700000100.M2P1.mx:2,S", NEW, T0.plusSeconds(1));
         MaildirTree.message(inbox, "cur", "1700000200.M3P1.mx:2,FRSab", KEYWORDS, T0.plusSeconds(2));
         MaildirTree.message(inbox, "cur", "1700000300.M4P1.mx,S=40:2,DPT", DRAFT, T0.plusSeconds(3));
         Path sent = MaildirTree.folder(source, ".Sent");
