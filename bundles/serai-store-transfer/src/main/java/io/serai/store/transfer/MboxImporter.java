@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import io.serai.store.api.Mailbox;
 import io.serai.store.api.Mailboxes;
-import io.serai.store.api.StoreException;
 import io.serai.store.transfer.internal.BatchAppender;
 import io.serai.store.transfer.internal.MailboxTargets;
 import io.serai.store.transfer.internal.MboxFileImport;
@@ -84,16 +82,6 @@ public final class MboxImporter {
 
     private void importOne(Path file, String mailbox, MailboxTargets targets, BatchAppender appender,
                            ResultCollector result) throws IOException {
-        new MboxFileImport(options, result).importInto(file, new MboxFileImport.MailboxOpener() {
-            @Override
-            public String name() {
-                return mailbox;
-            }
-
-            @Override
-            public Mailbox open() throws StoreException {
-                return targets.openOrCreate(mailbox);
-            }
-        }, appender);
+        new MboxFileImport(options, result).importInto(file, mailbox, targets, appender);
     }
 }

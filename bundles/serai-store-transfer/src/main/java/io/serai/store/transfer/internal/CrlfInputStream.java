@@ -35,27 +35,12 @@ public final class CrlfInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        int n = 0;
-        while (n < len) {
-            int c = read();
-            if (c < 0) {
-                return n == 0 ? -1 : n;
-            }
-            b[off + n++] = (byte) c;
-        }
-        return n;
+        return Filters.readByBytes(this, b, off, len);
     }
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = 0;
-        while (skipped < n && read() >= 0) {
-            skipped++;
-        }
-        return skipped;
+        return Filters.skipByBytes(this, n);
     }
 
     @Override

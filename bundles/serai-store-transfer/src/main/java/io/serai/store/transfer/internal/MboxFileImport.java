@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import io.serai.store.api.ContentSource;
-import io.serai.store.api.Mailbox;
 import io.serai.store.api.StoreException;
 import io.serai.store.transfer.TransferOptions;
 
@@ -23,22 +22,27 @@ public final class MboxFileImport {
         this.result = result;
     }
 
-    /** True if the file was an mbox file; otherwise it is reported as skipped and nothing was appended. */
-    public boolean importInto(Path file, MailboxOpener target, BatchAppender appender) throws IOException {
+    /**
+     * Imports {@code file} into {@code mailbox}. The mailbox is opened (or created) only once the file has
+     * turned out to be an mbox file, so a stray file leaves no empty mailbox behind; a file that is not mbox is
+     * reported as skipped.
+     */
+    public void importInto(Path file, String mailbox, MailboxTargets targets, BatchAppender appender)
+            throws IOException {
         Instant fallbackDate;
         try {
             fallbackDate = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
             result.skipped(file.toString(), "cannot be read: " + e);
-            return false;
+            return;
         }
-        Mailbox[] opened = new Mailbox[1];
+        boolean[] opened = {false};
         boolean mbox;
         try {
             mbox = MboxScanner.scan(file, m -> {
-                if (opened[0] == null) {
-                    opened[0] = target.open();
-                    appender.target(opened[0], target.name());
+                if (!opened[0]) {
+                    appender.target(targets.openOrCreate(mailbox), mailbox);
+                    opened[0] = true;
                 }
                 add(file, m, fallbackDate, appender);
             });
@@ -47,17 +51,16 @@ public final class MboxFileImport {
         } catch (IOException e) {
             appender.flush();
             result.skipped(file.toString(), "reading stopped, messages after the failure not imported: " + e);
-            return true;
+            return;
         }
         if (!mbox) {
             result.skipped(file.toString(), "not an mbox file: it does not start with a 'From ' line");
-            return false;
+            return;
         }
-        if (opened[0] == null) {
-            appender.target(target.open(), target.name()); // an empty mbox is an empty mailbox
+        if (!opened[0]) {
+            appender.target(targets.openOrCreate(mailbox), mailbox); // an empty mbox is an empty mailbox
         }
         appender.flush();
-        return true;
     }
 
     private void add(Path file, MboxMessage m, Instant fallbackDate, BatchAppender appender) throws IOException {
@@ -75,12 +78,5 @@ public final class MboxFileImport {
                 new MboxrdUnquotingInputStream(RegionInputStream.open(file, m.start(), m.end())),
                 MboxStatusHeaders.REMOVED_ON_IMPORT));
         appender.add(source, content, m.date().orElse(fallbackDate), m.flags());
-    }
-
-    /** Opens the target mailbox only once the file turned out to be an mbox, so no empty mailbox is left. */
-    public interface MailboxOpener {
-        String name();
-
-        Mailbox open() throws StoreException;
     }
 }
