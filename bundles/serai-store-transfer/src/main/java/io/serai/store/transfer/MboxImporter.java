@@ -1,6 +1,7 @@
 package io.serai.store.transfer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,6 +62,12 @@ public final class MboxImporter {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            if (prefix.isEmpty()) {
+                throw e;
+            }
+            result.skipped(dir.toString(), "directory cannot be listed, its files are not imported: " + e);
+            return;
         }
         for (Path p : entries) {
             String name = p.getFileName().toString();

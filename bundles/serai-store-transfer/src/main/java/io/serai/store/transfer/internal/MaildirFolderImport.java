@@ -2,6 +2,7 @@ package io.serai.store.transfer.internal;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -35,7 +36,14 @@ public final class MaildirFolderImport {
 
     /** Appends the folder's messages in delivery order, {@code new/} and {@code cur/} mixed. */
     public void importInto(Path maildir, BatchAppender appender) throws IOException {
-        List<String> keywords = DovecotKeywords.read(maildir);
+        List<String> keywords;
+        try {
+            keywords = DovecotKeywords.read(maildir);
+        } catch (IOException e) {
+            result.skipped(maildir.resolve(DovecotKeywords.FILE_NAME).toString(),
+                    "cannot be read, messages of this folder are imported without keywords: " + e);
+            keywords = List.of();
+        }
         List<Path> files = new ArrayList<>();
         files.addAll(messageFiles(maildir.resolve("new")));
         files.addAll(messageFiles(maildir.resolve("cur")));
@@ -48,12 +56,15 @@ public final class MaildirFolderImport {
     }
 
     /** The spec's readers skip names starting with a dot. */
-    private static List<Path> messageFiles(Path dir) throws IOException {
+    private List<Path> messageFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException | UncheckedIOException e) {
+            result.skipped(dir.toString(), "cannot be listed, its messages are not imported: " + e);
+            return List.of();
         }
     }
 
