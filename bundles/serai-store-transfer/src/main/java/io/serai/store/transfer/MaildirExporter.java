@@ -20,6 +20,8 @@ import io.serai.store.transfer.internal.ResultCollector;
  * {@code .Parent.Child} folders with modified UTF-7 names, messages in {@code cur/} named
  * {@code <time>.<unique>.<host>,S=<size>,W=<size>:2,<flags>}, keywords in {@code dovecot-keywords}, and the
  * internal date as mtime. Line ends are LF unless {@link TransferOptions#lineEnding()} says CRLF.
+ *
+ * <p>Holds only its options: one instance can serve several runs, also concurrently.
  */
 public final class MaildirExporter {
     private final TransferOptions options;

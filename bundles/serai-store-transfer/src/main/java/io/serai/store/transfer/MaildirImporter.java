@@ -22,6 +22,8 @@ import io.serai.store.transfer.internal.ResultCollector;
  * Messages keep their flags (info part {@code :2,}), keywords ({@code dovecot-keywords}) and their internal
  * date (file mtime, where Dovecot keeps it). LF line ends become CRLF. Existing mailboxes are appended to,
  * missing ones created.
+ *
+ * <p>Holds only its options: one instance can serve several runs, also concurrently.
  */
 public final class MaildirImporter {
     private final TransferOptions options;

@@ -17,6 +17,8 @@ import io.serai.store.transfer.internal.ResultCollector;
  * internal date in UTC asctime, {@code >*From } lines quoted, flags in {@code Status}/{@code X-Status}/
  * {@code X-Keywords} headers unless switched off, LF line ends unless {@link TransferOptions#lineEnding()} says
  * CRLF. A message without a final line end gets one, since mbox cannot represent it otherwise.
+ *
+ * <p>Holds only its options: one instance can serve several runs, also concurrently.
  */
 public final class MboxExporter {
     private final TransferOptions options;

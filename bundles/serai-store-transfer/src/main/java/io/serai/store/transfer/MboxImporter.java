@@ -13,12 +13,15 @@ import io.serai.store.api.Mailboxes;
 import io.serai.store.transfer.internal.BatchAppender;
 import io.serai.store.transfer.internal.MailboxTargets;
 import io.serai.store.transfer.internal.MboxFileImport;
+import io.serai.store.transfer.internal.Reasons;
 import io.serai.store.transfer.internal.ResultCollector;
 
 /**
  * Imports mbox files (mboxrd, RFC 4155): one file is one mailbox. Messages get their internal date from the
  * From line, their flags from the {@code Status}/{@code X-Status}/{@code X-Keywords} headers (which are then
  * removed from the stored bytes, as Dovecot hides them); {@code >From } lines are unquoted and LF becomes CRLF.
+ *
+ * <p>Holds only its options: one instance can serve several runs, also concurrently.
  */
 public final class MboxImporter {
     /** Thunderbird keeps the children of mailbox {@code X} in a directory {@code X.sbd}. */
@@ -66,7 +69,7 @@ public final class MboxImporter {
             if (prefix.isEmpty()) {
                 throw e;
             }
-            result.skipped(dir.toString(), "directory cannot be listed, its files are not imported: " + e);
+            result.skipped(dir.toString(), "directory cannot be listed, its files are not imported: " + Reasons.of(e));
             return;
         }
         for (Path p : entries) {

@@ -76,7 +76,7 @@ public final class BatchAppender {
             if (fresh.content().failure() == null) {
                 throw e;
             }
-            result.skipped(p.source(), "cannot be read: " + fresh.content().failure().getMessage());
+            result.skipped(p.source(), "cannot be read: " + Reasons.of(fresh.content().failure()));
         }
     }
 }

@@ -41,7 +41,7 @@ public final class MaildirFolderImport {
             keywords = DovecotKeywords.read(maildir);
         } catch (IOException e) {
             result.skipped(maildir.resolve(DovecotKeywords.FILE_NAME).toString(),
-                    "cannot be read, messages of this folder are imported without keywords: " + e);
+                    "cannot be read, messages of this folder are imported without keywords: " + Reasons.of(e));
             keywords = List.of();
         }
         List<Path> files = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class MaildirFolderImport {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
         } catch (IOException | UncheckedIOException e) {
-            result.skipped(dir.toString(), "cannot be listed, its messages are not imported: " + e);
+            result.skipped(dir.toString(), "cannot be listed, its messages are not imported: " + Reasons.of(e));
             return List.of();
         }
     }
@@ -74,7 +74,7 @@ public final class MaildirFolderImport {
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            result.skipped(file.toString(), "cannot be read: " + e);
+            result.skipped(file.toString(), "cannot be read: " + Reasons.of(e));
             return;
         }
         if (!attrs.isRegularFile()) {

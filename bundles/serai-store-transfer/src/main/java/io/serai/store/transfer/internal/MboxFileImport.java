@@ -33,7 +33,7 @@ public final class MboxFileImport {
         try {
             fallbackDate = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
-            result.skipped(file.toString(), "cannot be read: " + e);
+            result.skipped(file.toString(), "cannot be read: " + Reasons.of(e));
             return;
         }
         boolean[] opened = {false};
@@ -50,7 +50,7 @@ public final class MboxFileImport {
             throw e;
         } catch (IOException e) {
             appender.flush();
-            result.skipped(file.toString(), "reading stopped, messages after the failure not imported: " + e);
+            result.skipped(file.toString(), "reading stopped, messages after the failure not imported: " + Reasons.of(e));
             return;
         }
         if (!mbox) {
