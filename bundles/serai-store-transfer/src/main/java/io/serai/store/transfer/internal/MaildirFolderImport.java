@@ -34,7 +34,10 @@ public final class MaildirFolderImport {
         return Files.isDirectory(dir.resolve("cur")) || Files.isDirectory(dir.resolve("new"));
     }
 
-    /** Appends the folder's messages in delivery order, {@code new/} and {@code cur/} mixed. */
+    /**
+     * Appends the folder's messages, {@code new/} and {@code cur/} mixed, in Dovecot's UID order where a
+     * {@code dovecot-uidlist} has them and in delivery order otherwise.
+     */
     public void importInto(Path maildir, BatchAppender appender) throws IOException {
         List<String> keywords;
         try {
@@ -47,7 +50,8 @@ public final class MaildirFolderImport {
         List<Path> files = new ArrayList<>();
         files.addAll(messageFiles(maildir.resolve("new")));
         files.addAll(messageFiles(maildir.resolve("cur")));
-        files.sort(Comparator.comparing(p -> p.getFileName().toString(), MaildirFileNames.DELIVERY_ORDER));
+        files.sort(Comparator.comparing(p -> p.getFileName().toString(),
+                DovecotUidList.order(DovecotUidList.read(maildir))));
         Path newDir = maildir.resolve("new");
         for (Path file : files) {
             importFile(file, keywords, file.getParent().equals(newDir), appender);
