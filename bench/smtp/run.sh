@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SMTP load through the full path (SMTP -> Camel route -> durable store, fsync on) with Postfix's smtp-source,
+# against the Serai distribution and, as the baseline measured in the same run, against Postfix itself
+# (its 250 also means "in a queue file, fsynced"). Loopback only.
+#
+#   bench/smtp/run.sh [serai|postfix|both]        (default both; needs: apt-get install postfix, and
+#                                                    mvn -B install -DskipTests for karaf-assembly/target/assembly)
+# Scenarios: 10 KB messages with 1, 8 and 32 sessions; 1 MB messages with 4 sessions.
+# Prints msg/s, server CPU ms per message, and the number of messages found afterwards.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+which=${1:-both}
+count_10k=${COUNT_10K:-4000}
+count_1m=${COUNT_1M:-200}
+work=$(mktemp -d /tmp/serai-bench.XXXXXX)
+trap 'cleanup' EXIT
+
+cleanup() {
+  [ -n "${karaf_pid:-}" ] && kill "$karaf_pid" 2>/dev/null && wait "$karaf_pid" 2>/dev/null || true
+  [ "${postfix_started:-}" = 1 ] && postfix stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+cpu_ticks() { awk '{print $14+$15+$16+$17}' "/proc/$1/stat"; }
+cpu_ticks_all() { local t=0; for p in $(pgrep -d' ' "$1"); do t=$((t + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done; echo $t; }
+
+# run NAME PORT SESSIONS COUNT SIZE CPU_FN -> one result line
+run_scenario() {
+  local name=$1 port=$2 sessions=$3 count=$4 size=$5 cpu_fn=$6
+  local hz; hz=$(getconf CLK_TCK)
+  local c0; c0=$($cpu_fn)
+  local t0; t0=$(date +%s.%N)
+  smtp-source -c -s "$sessions" -m "$count" -l "$size" -f load@client.test -t bench@bench.test \
+    -S "bench $name" "127.0.0.1:$port" > /dev/null
+  local t1; t1=$(date +%s.%N)
+  local c1; c1=$($cpu_fn)
+  python3 - "$name" "$sessions" "$count" "$size" "$t0" "$t1" "$c0" "$c1" "$hz" <<'PY'
+import sys
+name, sessions, count, size, t0, t1, c0, c1, hz = sys.argv[1:]
+secs = float(t1) - float(t0)
+cpu_ms = (int(c1) - int(c0)) * 1000.0 / int(hz) / int(count)
+print(f"{name:8s} size={int(size)//1024:5d}KB sessions={sessions:>2} messages={count:>5} {int(count)/secs:8.0f} msg/s  server CPU {cpu_ms:6.2f} ms/msg")
+PY
+}
+
+bench_serai() {
+  local dist="$repo/karaf-assembly/target/assembly"
+  [ -x "$dist/bin/karaf" ] || { echo "build first: mvn -B install -DskipTests" >&2; exit 1; }
+  cp -r "$dist" "$work/serai"
+  local port; port=$(free_port)
+  local ssh_port; ssh_port=$(free_port)
+  sed -i "s/^port = .*/port = $port/" "$work/serai/etc/io.serai.smtp.listener-mta.cfg"
+  # 32 sessions from one address: above the default per-address limit of 20
+  echo "maxConnectionsPerIp = 64" >> "$work/serai/etc/io.serai.smtp.listener-mta.cfg"
+  rm -f "$work/serai/etc/io.serai.smtp.listener-submission.cfg" "$work/serai/etc/io.serai.smtp.listener-submissions.cfg"
+  sed -i "s/^domains = .*/domains = bench.test/" "$work/serai/etc/io.serai.store.cfg"
+  sed -i "s/^sshPort = .*/sshPort = $ssh_port/" "$work/serai/etc/org.apache.karaf.shell.cfg"
+  ssh-keygen -q -t rsa -b 2048 -N '' -f "$work/key"
+  echo "karaf=$(cut -d' ' -f2 "$work/key.pub"),_g_:admingroup" >> "$work/serai/etc/keys.properties"
+  echo "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh" >> "$work/serai/etc/keys.properties"
+  (cd "$work/serai" && exec bin/karaf server > "$work/karaf.out" 2>&1) &
+  karaf_pid=$!
+  local shell="ssh -q -i $work/key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -p $ssh_port karaf@127.0.0.1"
+  for _ in $(seq 1 240); do $shell 'serai:domain-list' 2>/dev/null | grep -q bench.test && break; sleep 0.5; done
+  $shell "serai:user-add --password bench bench@bench.test" 2>&1 || { echo "could not create the bench account" >&2; cat "$work/karaf.out" >&2; exit 1; }
+  for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
+  local jvm; jvm=$(pgrep -f "karaf.base=$work/serai" | head -1)
+  serai_cpu() { cpu_ticks "$jvm"; }
+  smtp-source -c -s 4 -m 500 -l 10240 -f warm@client.test -t bench@bench.test "127.0.0.1:$port" > /dev/null  # JIT warm-up
+  run_scenario serai "$port" 1 "$count_10k" 10240 serai_cpu
+  run_scenario serai "$port" 8 "$count_10k" 10240 serai_cpu
+  run_scenario serai "$port" 32 "$count_10k" 10240 serai_cpu
+  run_scenario serai "$port" 4 "$count_1m" 1048576 serai_cpu
+  local expected=$((500 + 3 * count_10k + count_1m))
+  echo "serai: messages in bench@bench.test INBOX (expected $expected):"
+  $shell 'serai:mailbox-list bench@bench.test' | grep INBOX
+}
+
+bench_postfix() {
+  command -v postfix > /dev/null || { echo "postfix is not installed (apt-get install postfix)" >&2; return; }
+  id bench > /dev/null 2>&1 || useradd -m bench
+  postconf -e "inet_interfaces = loopback-only" "inet_protocols = ipv4" "mydestination = localhost, bench.test" \
+    "myhostname = localhost" "alias_maps =" "alias_database =" "local_recipient_maps =" \
+    "smtpd_client_connection_rate_limit = 0" "smtpd_client_connection_count_limit = 0" "default_process_limit = 100"
+  postfix stop > /dev/null 2>&1 || true
+  postfix start > /dev/null 2>&1 && postfix_started=1
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null && break; sleep 0.5; done
+  postfix_cpu() { cpu_ticks_all '^(smtpd|cleanup|qmgr|master|trivial-rewrite)$'; }
+  smtp-source -c -s 4 -m 500 -l 10240 -f warm@client.test -t bench@bench.test 127.0.0.1:25 > /dev/null
+  run_scenario postfix 25 1 "$count_10k" 10240 postfix_cpu
+  run_scenario postfix 25 8 "$count_10k" 10240 postfix_cpu
+  run_scenario postfix 25 32 "$count_10k" 10240 postfix_cpu
+  run_scenario postfix 25 4 "$count_1m" 1048576 postfix_cpu
+  postsuper -d ALL > /dev/null 2>&1 || true
+}
+
+case "$which" in
+  serai) bench_serai ;;
+  postfix) bench_postfix ;;
+  both) bench_postfix; bench_serai ;;
+  *) echo "usage: $0 [serai|postfix|both]" >&2; exit 2 ;;
+esac
