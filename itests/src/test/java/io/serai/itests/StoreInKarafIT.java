@@ -80,6 +80,34 @@ public class StoreInKarafIT extends SeraiKarafTestSupport {
         assertTrue(refused, refused.contains("not local"));
     }
 
+    @Test
+    public void maildirImportAndMboxExportMoveMailInAndOut() throws Exception {
+        execute("serai:domain-add move.test");
+        execute("serai:user-add --password m0ve carol@move.test");
+        java.nio.file.Path maildir = java.nio.file.Files.createTempDirectory("serai-it-maildir");
+        for (String folder : new String[] {"cur", "new", "tmp", ".Projects/cur", ".Projects/new", ".Projects/tmp"}) {
+            java.nio.file.Files.createDirectories(maildir.resolve(folder));
+        }
+        // Maildir files use LF; the store keeps CRLF (RFC 5322)
+        java.nio.file.Files.writeString(maildir.resolve("cur/1700000000.1.host:2,S"), "Subject: seen one\n\nBody\n");
+        java.nio.file.Files.writeString(maildir.resolve(".Projects/new/1700000001.2.host"), "Subject: project\n\nPlan\n");
+
+        String imported = execute("serai:import-maildir carol@move.test " + maildir);
+        assertTrue(imported, imported.contains("2 messages"));
+        Mailbox projects = store.mailboxes("carol@move.test").open("Projects");
+        try (InputStream in = projects.content(projects.uids()[0]).openStream()) {
+            assertArrayEquals("Subject: project\r\n\r\nPlan\r\n".getBytes(StandardCharsets.US_ASCII), in.readAllBytes());
+        }
+        assertTrue(store.mailboxes("carol@move.test").open("INBOX").messages().get(0).flags()
+                .has(io.serai.store.api.SystemFlag.SEEN));
+
+        java.nio.file.Path mbox = maildir.resolveSibling(maildir.getFileName() + ".mbox");
+        String exported = execute("serai:export-mbox --mailbox Projects carol@move.test " + mbox);
+        assertTrue(exported, exported.contains("1 messages"));
+        String content = java.nio.file.Files.readString(mbox);
+        assertTrue(content, content.startsWith("From ") && content.contains("Subject: project"));
+    }
+
     private String execute(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {

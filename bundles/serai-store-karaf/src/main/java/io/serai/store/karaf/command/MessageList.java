@@ -54,11 +54,19 @@ public class MessageList implements Action {
         for (MessageMeta meta : messages.subList(Math.max(0, messages.size() - Math.max(limit, 0)), messages.size())) {
             Envelope envelope = box.content(meta.uid()).structure().envelope();
             table.addRow().addContent(meta.uid(), DATE.format(meta.internalDate()), Sizes.human(meta.size()),
-                    meta.flags().toString(), display(envelope.from()), display(envelope.subject()));
+                    flags(meta.flags()), display(envelope.from()), display(envelope.subject()));
         }
         table.print(System.out);
         System.out.println(messages.size() + " messages in " + mailbox);
         return null;
+    }
+
+    /** Flags as IMAP shows them: \\Seen \\Flagged $label. */
+    private static String flags(io.serai.store.api.Flags flags) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        flags.system().forEach(f -> names.add(f.imapName()));
+        names.addAll(flags.keywords());
+        return String.join(" ", names);
     }
 
     /** Header bytes shown as text for the console only; stored bytes are never changed. */
