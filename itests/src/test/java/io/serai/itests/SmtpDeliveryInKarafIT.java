@@ -53,6 +53,9 @@ public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
     @Inject
     private MailStore store;
 
+    @Inject
+    private org.apache.camel.CamelContext camelContext;
+
     @Configuration
     public Option[] config() {
         return seraiDistribution(
@@ -103,6 +106,22 @@ public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
         assertTrue("trace headers first", new String(stored, StandardCharsets.US_ASCII).startsWith("Return-Path: <bob@"));
         assertArrayEquals(sent, Arrays.copyOfRange(stored, stored.length - sent.length, stored.length));
         assertEquals(1, store.mailboxes("alice@caravan.test").open("Orders").messages().size());
+    }
+
+    @Test
+    public void camelMailSmtpProducerDeliversThroughOurServer() throws Exception {
+        int before = inbox("bob@caravan.test").messages().size();
+        org.apache.camel.Exchange sent = camelContext.createProducerTemplate().send(
+                "smtp://127.0.0.1:" + MTA_PORT + "?from=alice@caravan.test&to=bob@caravan.test&subject=From%20Camel",
+                exchange -> exchange.getMessage().setBody("Sent by camel-mail inside Karaf"));
+        if (sent.getException() != null) {
+            throw sent.getException();
+        }
+        List<MessageMeta> inbox = inbox("bob@caravan.test").messages();
+        assertEquals(before + 1, inbox.size());
+        String stored = new String(contentOf(inbox("bob@caravan.test"), inbox.get(inbox.size() - 1).uid()),
+                StandardCharsets.UTF_8);
+        assertTrue(stored, stored.contains("Subject: From Camel") && stored.contains("Sent by camel-mail inside Karaf"));
     }
 
     @Test
