@@ -13,6 +13,7 @@ import io.serai.smtp.protocol.InputMode;
 import io.serai.smtp.protocol.Response;
 import io.serai.smtp.protocol.SmtpSession;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -193,14 +194,28 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
         busy = true;
         ctx.channel().config().setAutoRead(false); // back-pressure: read nothing until the application replied
         ctx.flush();
-        handlerExecutor.execute(() -> {
-            try {
-                CompletionStage<SmtpReply> stage = config.messageHandler().deliver(delivery.envelope(), delivery.content());
-                stage.whenComplete((reply, failure) -> ctx.executor().execute(() -> delivered(reply, failure)));
-            } catch (RuntimeException | Error e) {
-                ctx.executor().execute(() -> delivered(null, e));
-            }
-        });
+        try {
+            handlerExecutor.execute(() -> {
+                try {
+                    CompletionStage<SmtpReply> stage = config.messageHandler().deliver(delivery.envelope(), delivery.content());
+                    stage.whenComplete((reply, failure) -> completeOnSession(delivery, reply, failure));
+                } catch (RuntimeException | Error e) {
+                    completeOnSession(delivery, null, e);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            // the application's executor takes no more work: the client keeps the message and retries (451)
+            delivered(null, full);
+        }
+    }
+
+    /** Back on the session executor with the outcome; if the server has stopped meanwhile, free the spool. */
+    private void completeOnSession(Response.Delivery delivery, SmtpReply reply, Throwable failure) {
+        try {
+            ctx.executor().execute(() -> delivered(reply, failure));
+        } catch (RejectedExecutionException stopped) {
+            delivery.content().release();
+        }
     }
 
     private void delivered(SmtpReply reply, Throwable failure) {
