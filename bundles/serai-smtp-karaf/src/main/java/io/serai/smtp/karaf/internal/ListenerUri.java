@@ -9,6 +9,9 @@ import java.util.Map;
 /** Turns a listener configuration into the smtpd: endpoint URI its route consumes from. */
 final class ListenerUri {
 
+    /** The store-backed CredentialStore service that serai-store-karaf publishes. */
+    static final String CREDENTIALS_BEAN = "seraiCredentials";
+
     private ListenerUri() {
     }
 
@@ -26,7 +29,7 @@ final class ListenerUri {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("kind", kind);
         options.put("hostname", config.hostname());
-        options.put("credentialStore", "#" + StoreCredentials.BEAN_NAME);
+        options.put("credentialStore", "#" + ListenerUri.CREDENTIALS_BEAN);
         options.put("recipientValidator", "#" + StoreRecipients.BEAN_NAME);
         options.put("relayPolicy", "#" + StoreRelayPolicy.BEAN_NAME);
         if (config.tls()) {

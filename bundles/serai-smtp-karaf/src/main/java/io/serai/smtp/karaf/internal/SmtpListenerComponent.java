@@ -26,7 +26,7 @@ public final class SmtpListenerComponent {
 
     private ServiceRegistration<RoutesBuilder> registration;
 
-    @Reference(target = "(osgi.jndi.service.name=" + StoreCredentials.BEAN_NAME + ")")
+    @Reference(target = "(osgi.jndi.service.name=" + ListenerUri.CREDENTIALS_BEAN + ")")
     io.serai.sasl.CredentialStore credentials;
 
     @Reference(target = "(osgi.jndi.service.name=" + StoreRecipients.BEAN_NAME + ")")

@@ -1,4 +1,4 @@
-package io.serai.smtp.karaf.internal;
+package io.serai.store.karaf.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,14 +13,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The store's accounts as the SASL credential source of the listeners (bean {@code seraiCredentials}). Plain
+ * The store's accounts as the SASL credential source of every listener, SMTP, POP3 and IMAP alike (service and
+ * Camel bean {@code seraiCredentials}). Plain
  * passwords are checked by the store, which caches successful checks, so a login does not cost a PBKDF2 run
  * every time.
  */
 @Component(service = CredentialStore.class, property = "osgi.jndi.service.name=" + StoreCredentials.BEAN_NAME)
 public final class StoreCredentials implements CredentialStore {
 
-    static final String BEAN_NAME = "seraiCredentials";
+    public static final String BEAN_NAME = "seraiCredentials";
 
     private final MailStore store;
 
