@@ -1,0 +1,44 @@
+package io.serai.pop3.protocol;
+
+import io.serai.sasl.CredentialStore;
+import io.serai.sasl.ScramCredential;
+import io.serai.store.api.Accounts;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The store's accounts as the SASL mechanisms' {@link CredentialStore}: the default when none is configured. */
+public final class StoreCredentials implements CredentialStore {
+
+    private final Accounts accounts;
+
+    public StoreCredentials(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<ScramCredential> scramCredential(String user) {
+        return accounts.scramCredential(user)
+                .map(c -> new ScramCredential(c.salt(), c.iterations(), c.storedKey(), c.serverKey()));
+    }
+
+    @Override
+    public boolean verifyPassword(String user, byte[] password) {
+        char[] chars;
+        try {
+            CharBuffer decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(password));
+            chars = new char[decoded.remaining()];
+            decoded.get(chars);
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        try {
+            return accounts.verifyPassword(user, chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.serai.pop3.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Cuts input into command lines of at most {@code maxLength} octets including the line end. Lines end with CRLF
+ * (RFC 1939 §3); a bare LF is accepted too, since POP3 has no message data in the client's direction to smuggle.
+ * A longer line is skipped as it streams in and reported as {@link #OVERLONG}. Frames only while the session
+ * wants input ({@code ready}), and after STLS drops everything until {@link #resume()} (RFC 2595 §4, the
+ * plaintext command-injection guard). Runs on the session's executor.
+ */
+final class Pop3Framer extends ChannelInboundHandlerAdapter {
+
+    /** Stands for a skipped over-long line. */
+    static final Object OVERLONG = new Object();
+
+    private final int maxLength;
+    private final BooleanSupplier ready;
+    private ChannelHandlerContext ctx;
+    private ByteBuf pending;
+    private boolean skipping;
+    private boolean discarding;
+
+    Pop3Framer(int maxLength, BooleanSupplier ready) {
+        this.maxLength = maxLength;
+        this.ready = ready;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        if (discarding) {
+            in.release();
+            return;
+        }
+        pending = pending == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(context.alloc(), pending, in);
+        drain();
+    }
+
+    /** Passes on complete lines for as long as the session is ready for them. */
+    void drain() {
+        while (pending != null && !discarding && ready.getAsBoolean() && !ctx.isRemoved()) {
+            Object frame = nextFrame();
+            if (frame == null) {
+                break;
+            }
+            ctx.fireChannelRead(frame);
+        }
+        if (pending != null && !pending.isReadable()) {
+            pending.release();
+            pending = null;
+        } else if (pending != null) {
+            pending.discardSomeReadBytes();
+        }
+    }
+
+    void discardUntilResumed() {
+        discarding = true;
+        release();
+    }
+
+    void resume() {
+        discarding = false;
+        drain();
+    }
+
+    private Object nextFrame() {
+        int start = pending.readerIndex();
+        int lf = pending.indexOf(start, pending.writerIndex(), (byte) '\n');
+        if (lf < 0) {
+            if (pending.readableBytes() >= maxLength) {
+                skipping = true; // no line end within the limit: drop what we have, keep dropping to the LF
+                pending.skipBytes(pending.readableBytes());
+            }
+            return null;
+        }
+        pending.readerIndex(lf + 1);
+        if (skipping || lf + 1 - start > maxLength) {
+            skipping = false;
+            return OVERLONG;
+        }
+        int end = lf > start && pending.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        byte[] line = new byte[end - start];
+        pending.getBytes(start, line);
+        return line;
+    }
+
+    private void release() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext context) {
+        release();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        release();
+        context.fireChannelInactive();
+    }
+}

@@ -1,0 +1,59 @@
+package io.serai.pop3.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.stream.ChunkedInput;
+import io.serai.pop3.protocol.Transfer;
+
+/**
+ * A RETR/TOP {@link Transfer} as Netty {@link ChunkedInput}: the ChunkedWriteHandler pulls the next chunk only
+ * while the channel is writable, so a slow client holds one chunk, never the message. Byte-stuffing rewrites the
+ * content, which rules out a zero-copy FileRegion.
+ */
+final class TransferInput implements ChunkedInput<ByteBuf> {
+
+    private final Transfer transfer;
+    private long progress;
+
+    TransferInput(Transfer transfer) {
+        this.transfer = transfer;
+    }
+
+    @Override
+    public boolean isEndOfInput() {
+        return transfer.isDone();
+    }
+
+    @Override
+    public ByteBuf readChunk(ByteBufAllocator allocator) throws Exception {
+        byte[] chunk = transfer.nextChunk();
+        if (chunk == null) {
+            return null;
+        }
+        progress += chunk.length;
+        return Unpooled.wrappedBuffer(chunk);
+    }
+
+    @Override
+    @Deprecated
+    public ByteBuf readChunk(ChannelHandlerContext ctx) throws Exception {
+        return readChunk(ctx.alloc());
+    }
+
+    @Override
+    public void close() throws Exception {
+        transfer.close();
+    }
+
+    @Override
+    public long length() {
+        return -1;
+    }
+
+    @Override
+    public long progress() {
+        return progress;
+    }
+}
