@@ -1,0 +1,28 @@
+package io.serai.pop3.karaf.internal;
+
+import io.serai.pop3.api.MaildropLocks;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * One set of maildrop locks for every POP3 listener of this instance, so a user connected on the STLS port and
+ * on the implicit-TLS port at once still gets {@code -ERR [IN-USE]} (RFC 2449 section 8.1.2).
+ */
+@Component(immediate = true, service = {})
+public final class SharedMaildropLocks {
+
+    private ServiceRegistration<MaildropLocks> registration;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        registration = bundleContext.registerService(MaildropLocks.class, new MaildropLocks(), null);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+}
