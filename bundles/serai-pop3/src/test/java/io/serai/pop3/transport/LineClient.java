@@ -37,7 +37,7 @@ final class LineClient implements AutoCloseable {
     private void use(Socket s) throws IOException {
         socket = s;
         socket.setSoTimeout(5000);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
