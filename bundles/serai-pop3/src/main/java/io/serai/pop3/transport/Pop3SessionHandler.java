@@ -122,7 +122,8 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
             case CLOSE -> ctx.writeAndFlush(Unpooled.wrappedBuffer(response.output()))
                     .addListener(ChannelFutureListener.CLOSE);
             case START_TLS -> {
-                hold();
+                // keep reading: the TLS handler needs the ClientHello; the framer drops any plaintext meanwhile
+                busy = true;
                 framer.discardUntilResumed();
                 tls.start(ctx.channel(), response.output());
             }
