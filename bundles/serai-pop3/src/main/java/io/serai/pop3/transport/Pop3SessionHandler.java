@@ -134,9 +134,13 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     private void transfer(Transfer transfer) {
         hold();
         ctx.writeAndFlush(new TransferInput(transfer)).addListener(f -> ctx.executor().execute(() -> {
-            if (f.isSuccess()) {
-                transfer.completed();
+            if (!f.isSuccess()) {
+                // a store read failed half-way or the client went away: a cut reply cannot be repaired
+                LOG.debug("RETR/TOP to {} failed", ctx.channel().remoteAddress(), f.cause());
+                ctx.close();
+                return;
             }
+            transfer.completed();
             busy = false;
             resumeInput();
         }));

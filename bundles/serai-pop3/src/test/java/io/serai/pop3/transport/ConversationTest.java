@@ -116,4 +116,45 @@ class ConversationTest {
             assertThat(c.line()).isEqualTo("+OK\r\n");
         }
     }
+
+    @Test
+    void stoppingTheServerEndsSessionsWithoutUpdate() throws Exception {
+        try (LineClient c = new LineClient(address)) {
+            login(c);
+            assertThat(c.send("DELE 1\r\n").line()).isEqualTo("+OK message 1 deleted\r\n");
+            fixture.last.stop().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(c.line()).isEqualTo("-ERR [SYS/TEMP] server shutting down\r\n");
+            assertThat(c.closedByServer()).isTrue();
+        }
+        assertThat(fixture.store.count(ALICE)).isEqualTo(2);
+        assertThat(fixture.locks.isLocked(ALICE)).isFalse();
+    }
+
+    @Test
+    void retrievalsAreReportedToTheListener() throws Exception {
+        java.util.List<io.serai.pop3.api.MessageEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InetSocketAddress audited = fixture.start(b -> b.userWithoutTls(true).locks(null)
+                .listener(new io.serai.pop3.api.Pop3EventListener() {
+                    @Override
+                    public void retrieved(io.serai.pop3.api.MessageEvent e) {
+                        events.add(e);
+                    }
+
+                    @Override
+                    public void deleted(io.serai.pop3.api.MessageEvent e) {
+                        events.add(e);
+                    }
+                }));
+        try (LineClient c = new LineClient(audited)) {
+            login(c);
+            c.send("RETR 2\r\nDELE 2\r\nQUIT\r\n").multiLine();
+            c.line();
+            c.line();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+        long uid = fixture.store.inbox(ALICE).uids()[0] + 1;
+        assertThat(events).extracting(io.serai.pop3.api.MessageEvent::uid).containsExactly(uid, uid);
+        assertThat(events.get(0).size()).isEqualTo(PLAIN.length());
+        assertThat(events.get(0).client()).isInstanceOf(InetSocketAddress.class);
+    }
 }

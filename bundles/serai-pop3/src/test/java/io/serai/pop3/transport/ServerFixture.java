@@ -16,6 +16,7 @@ final class ServerFixture implements AutoCloseable {
     final TestStore store;
     final MaildropLocks locks = new MaildropLocks();
     private final List<Pop3Server> servers = new ArrayList<>();
+    Pop3Server last;
 
     ServerFixture(Path dir) throws Exception {
         store = new TestStore(dir);
@@ -26,6 +27,7 @@ final class ServerFixture implements AutoCloseable {
                 .bind("127.0.0.1", 0).hostname("pop.example.org").store(store.store).locks(locks)
                 .sessionThreads(4)).build());
         servers.add(server);
+        last = server;
         return server.start().toCompletableFuture().join();
     }
 
