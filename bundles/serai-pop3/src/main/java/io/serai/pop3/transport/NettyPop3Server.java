@@ -45,6 +45,7 @@ public final class NettyPop3Server implements Pop3Server {
     private ChannelGroup channels;
     private Channel serverChannel;
     private ConnectionLimiter limiter;
+    private final PipelineTracker pipelines = new PipelineTracker();
 
     public NettyPop3Server(Pop3ServerConfig config) {
         this.config = config;
@@ -69,7 +70,7 @@ public final class NettyPop3Server implements Pop3Server {
         Pop3ChannelInitializer initializer = new Pop3ChannelInitializer(config, limiter, sessionGroup, ch -> {
             channels.add(ch);
             return new Pop3Session(config, ch.remoteAddress(), config.implicitTls(), sasl, credentials);
-        }, tls);
+        }, tls, pipelines);
         ChannelFuture bind = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
                 .channel(NioServerSocketChannel.class)
@@ -116,6 +117,11 @@ public final class NettyPop3Server implements Pop3Server {
         }
         channels.newCloseFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        try {
+            pipelines.awaitNone(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         Future<?> io = ioGroup.shutdownGracefully(50, 2000, TimeUnit.MILLISECONDS);

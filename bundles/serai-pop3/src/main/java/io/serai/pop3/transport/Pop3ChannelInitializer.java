@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * The pipeline of one connection, one job per handler:
  * <pre>
- *   limits → [tls] → idle (I/O loop) → chunked writer → framer → session (session group)
+ *   tracker → limits → [tls] → idle (I/O loop) → chunked writer → framer → session (session group)
  * </pre>
  * The chunked writer, framer and session handler share one executor of the session group, so store reads for
  * RETR and the protocol run in order on one thread per connection, off the I/O loop. STLS inserts {@code tls}
@@ -30,9 +30,11 @@ final class Pop3ChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final EventExecutorGroup sessionGroup;
     private final Function<SocketChannel, Pop3Session> sessions;
     private final TlsStarter tls;
+    private final PipelineTracker tracker;
 
     Pop3ChannelInitializer(Pop3ServerConfig config, ConnectionLimiter limiter, EventExecutorGroup sessionGroup,
-                           Function<SocketChannel, Pop3Session> sessions, TlsStarter tls) {
+                           Function<SocketChannel, Pop3Session> sessions, TlsStarter tls, PipelineTracker tracker) {
+        this.tracker = tracker;
         this.config = config;
         this.limiter = limiter;
         this.sessionGroup = sessionGroup;
@@ -43,6 +45,7 @@ final class Pop3ChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("tracker", tracker);
         pipeline.addLast(LIMITS, limiter);
         if (config.implicitTls()) {
             pipeline.addLast(TLS, tls.newHandler()); // RFC 8314 §3.3: TLS from the first byte
