@@ -157,4 +157,22 @@ class ConversationTest {
         assertThat(events.get(0).size()).isEqualTo(PLAIN.length());
         assertThat(events.get(0).client()).isInstanceOf(InetSocketAddress.class);
     }
+
+    @Test
+    void hundredsOfPipelinedRetrievalsArriveInOrder() throws Exception {
+        try (LineClient c = new LineClient(address)) {
+            login(c);
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                burst.append(i % 2 == 0 ? "RETR 1\r\n" : "RETR 2\r\n");
+            }
+            c.send(burst.append("STAT\r\n").toString());
+            for (int i = 0; i < 300; i++) {
+                String expected = i % 2 == 0 ? DOTTED : PLAIN;
+                assertThat(c.multiLine()).isEqualTo("+OK " + expected.length() + " octets\r\n"
+                        + expected.replace("\r\n.", "\r\n..") + ".\r\n");
+            }
+            assertThat(c.line()).startsWith("+OK 2 ");
+        }
+    }
 }
