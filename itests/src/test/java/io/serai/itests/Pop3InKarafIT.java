@@ -1,0 +1,155 @@
+package io.serai.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import javax.inject.Inject;
+
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The seed's download-and-delete flow in the distribution: mail in over SMTP, out over POP3 (STLS and implicit
+ * TLS) with Angus Mail, byte for byte as stored, and gone only after QUIT.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class Pop3InKarafIT extends SeraiKarafTestSupport {
+
+    private static final String SMTP_PORT = port("smtp");
+    private static final String POP3_PORT = port("pop3");
+    private static final String POP3S_PORT = port("pop3s");
+
+    @Inject
+    private MailStore store;
+
+    @Configuration
+    public Option[] config() {
+        return seraiDistribution(
+                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", SMTP_PORT),
+                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", POP3_PORT),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", POP3S_PORT),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"),
+                systemProperty("serai.it.port.smtp").value(SMTP_PORT),
+                systemProperty("serai.it.port.pop3").value(POP3_PORT),
+                systemProperty("serai.it.port.pop3s").value(POP3S_PORT));
+    }
+
+    private static String port(String listener) {
+        String port = System.getProperty("serai.it.port." + listener);
+        return port != null ? port : freePort();
+    }
+
+    @Before
+    public void listenersAndAccount() throws Exception {
+        for (String port : List.of(SMTP_PORT, POP3_PORT, POP3S_PORT)) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port))) {
+                    return true;
+                }
+            });
+        }
+        if (store.accounts().accounts("oasis.test").isEmpty()) {
+            store.accounts().createAccount("nomad@oasis.test", "dune".toCharArray());
+        }
+    }
+
+    @Test
+    public void smtpInPop3OutByteForByteAndDeletedOnlyAfterQuit() throws Exception {
+        Session smtp = Session.getInstance(props("mail.smtp", SMTP_PORT));
+        MimeMessage message = new MimeMessage(smtp);
+        message.setFrom(new InternetAddress("caravan@oasis.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("nomad@oasis.test"));
+        message.setSubject("Water at the oasis");
+        message.setText(".a line that starts with a dot\r\nand one more\r\n", "UTF-8");
+        Transport.send(message);
+        Mailbox inbox = store.mailboxes("nomad@oasis.test").open("INBOX");
+        long uid = inbox.uids()[inbox.uids().length - 1];
+        byte[] stored;
+        try (InputStream in = inbox.content(uid).openStream()) {
+            stored = in.readAllBytes();
+        }
+
+        Properties pop3 = props("mail.pop3", POP3_PORT);
+        pop3.put("mail.pop3.starttls.enable", "true");
+        pop3.put("mail.pop3.starttls.required", "true");
+        pop3.put("mail.pop3.ssl.trust", "127.0.0.1");
+        try (Store client = Session.getInstance(pop3).getStore("pop3")) {
+            client.connect("nomad@oasis.test", "dune");
+            Folder folder = client.getFolder("INBOX");
+            folder.open(Folder.READ_WRITE);
+            Message[] messages = folder.getMessages();
+            assertEquals(inbox.uids().length, messages.length);
+            Message last = messages[messages.length - 1];
+            // LIST octets, exactly as stored (Message.getSize() would be the body only)
+            int[] sizes = ((org.eclipse.angus.mail.pop3.POP3Folder) folder).getSizes();
+            assertEquals(stored.length, sizes[sizes.length - 1]);
+            ByteArrayOutputStream retrieved = new ByteArrayOutputStream();
+            last.writeTo(retrieved);
+            assertArrayEquals(stored, retrieved.toByteArray());
+            last.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            // still there until QUIT (RFC 1939 section 6)
+            assertTrue(contains(inbox, uid));
+            folder.close(true);
+        }
+        assertTrue("deleted after QUIT", !contains(inbox, uid));
+    }
+
+    @Test
+    public void implicitTlsListenerServesTheSameMaildrop() throws Exception {
+        Properties pop3s = props("mail.pop3s", POP3S_PORT);
+        pop3s.put("mail.pop3s.ssl.trust", "127.0.0.1");
+        try (Store client = Session.getInstance(pop3s).getStore("pop3s")) {
+            client.connect("nomad@oasis.test", "dune");
+            Folder folder = client.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            assertEquals(store.mailboxes("nomad@oasis.test").open("INBOX").uids().length, folder.getMessageCount());
+            folder.close(false);
+        }
+    }
+
+    private static boolean contains(Mailbox mailbox, long uid) throws Exception {
+        for (long u : mailbox.uids()) {
+            if (u == uid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Properties props(String prefix, String port) {
+        Properties props = new Properties();
+        props.put(prefix + ".host", "127.0.0.1");
+        props.put(prefix + ".port", port);
+        return props;
+    }
+
+}
