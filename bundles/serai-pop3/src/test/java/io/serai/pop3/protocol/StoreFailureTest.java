@@ -54,6 +54,14 @@ class StoreFailureTest {
         });
     }
 
+    /** The store, whose mailboxes fail on {@code method}. */
+    private MailStore inboxFailingOn(String method) {
+        return failing(MailStore.class, store.store, "none", r -> r instanceof Mailboxes m
+                ? failing(Mailboxes.class, m, "none", o -> o instanceof Mailbox b
+                        ? failing(Mailbox.class, b, method, x -> x) : o)
+                : r);
+    }
+
     private SessionDriver login(MailStore broken) {
         SessionDriver d = new SessionDriver(SessionDriver.config(broken, new Pop3EventListener() { })
                 .userWithoutTls(true).locks(locks).build(), false);
@@ -71,10 +79,7 @@ class StoreFailureTest {
 
     @Test
     void aFailedUpdateRemovesNothing() throws Exception {
-        MailStore broken = failing(MailStore.class, store.store, "none", r -> r instanceof Mailboxes m
-                ? failing(Mailboxes.class, m, "none", o -> o instanceof Mailbox b
-                        ? failing(Mailbox.class, b, "expunge", x -> x) : o)
-                : r);
+        MailStore broken = inboxFailingOn("expunge");
         SessionDriver d = login(broken);
         assertThat(d.send("PASS pencil")).startsWith("+OK maildrop has 2 messages");
         d.send("DELE 1");
@@ -85,10 +90,7 @@ class StoreFailureTest {
 
     @Test
     void anUnreadableMessageIsATemporaryFailure() throws Exception {
-        MailStore broken = failing(MailStore.class, store.store, "none", r -> r instanceof Mailboxes m
-                ? failing(Mailboxes.class, m, "none", o -> o instanceof Mailbox b
-                        ? failing(Mailbox.class, b, "content", x -> x) : o)
-                : r);
+        MailStore broken = inboxFailingOn("content");
         SessionDriver d = login(broken);
         d.send("PASS pencil");
         assertThat(d.send("RETR 1")).isEqualTo("-ERR [SYS/TEMP] message cannot be read now\r\n");
