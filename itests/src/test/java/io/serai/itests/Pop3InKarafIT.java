@@ -49,6 +49,9 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
     @Inject
     private MailStore store;
 
+    @Inject
+    private org.apache.camel.CamelContext camelContext;
+
     @Configuration
     public Option[] config() {
         return seraiDistribution(
@@ -121,6 +124,34 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
             folder.close(true);
         }
         assertTrue("deleted after QUIT", !contains(inbox, uid));
+    }
+
+    @Test
+    public void camelMailPop3ConsumerDownloadsAndDeletes() throws Exception {
+        store.accounts().createAccount("trader@oasis.test", "sp1ce".toCharArray());
+        Session smtp = Session.getInstance(props("mail.smtp", SMTP_PORT));
+        MimeMessage message = new MimeMessage(smtp);
+        message.setFrom(new InternetAddress("caravan@oasis.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("trader@oasis.test"));
+        message.setSubject("Spices for sale");
+        message.setText("Saffron and cumin", "UTF-8");
+        Transport.send(message);
+
+        // camel-mail's pop3s consumer (download and delete), trusting the distribution's self-signed certificate
+        String uri = "pop3s://127.0.0.1:" + POP3S_PORT + "?username=trader@oasis.test&password=sp1ce"
+                + "&delete=true&initialDelay=0&delay=500&additionalJavaMailProperties=#pop3Trust";
+        java.util.Properties trust = new java.util.Properties();
+        trust.put("mail.pop3s.ssl.trust", "127.0.0.1");
+        camelContext.getRegistry().bind("pop3Trust", trust);
+        org.apache.camel.ConsumerTemplate consumer = camelContext.createConsumerTemplate();
+        org.apache.camel.Exchange received = consumer.receive(uri, 20_000);
+        assertTrue("camel-mail got nothing", received != null);
+        assertEquals("Spices for sale", received.getMessage().getHeader("Subject"));
+        assertEquals("Saffron and cumin", received.getMessage().getBody(String.class).trim());
+        consumer.doneUoW(received);
+        consumer.stop();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> store.mailboxes("trader@oasis.test").open("INBOX").uids().length == 0);
     }
 
     @Test
