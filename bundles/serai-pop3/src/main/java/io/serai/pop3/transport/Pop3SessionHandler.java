@@ -35,6 +35,8 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     private Pop3Session session;
     private ChannelHandlerContext ctx;
     private boolean busy;
+    /** A closing reply was sent: no further line may reach the session (e.g. a password guess behind it). */
+    private boolean closing;
 
     Pop3SessionHandler(Function<Channel, Pop3Session> sessions, Duration authFailureDelay, TlsStarter tls) {
         this.sessions = sessions;
@@ -48,7 +50,7 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
 
     /** Whether the framer may pass the next line. */
     boolean ready() {
-        return !busy && session != null && ctx.channel().isWritable();
+        return !busy && !closing && session != null && ctx.channel().isWritable();
     }
 
     @Override
@@ -119,8 +121,11 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
         }
         switch (response.action()) {
             case CONTINUE -> ctx.writeAndFlush(Unpooled.wrappedBuffer(response.output()));
-            case CLOSE -> ctx.writeAndFlush(Unpooled.wrappedBuffer(response.output()))
-                    .addListener(ChannelFutureListener.CLOSE);
+            case CLOSE -> {
+                closing = true;
+                ctx.channel().config().setAutoRead(false);
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(response.output())).addListener(ChannelFutureListener.CLOSE);
+            }
             case START_TLS -> {
                 // keep reading: the TLS handler needs the ClientHello; the framer drops any plaintext meanwhile
                 busy = true;
@@ -152,7 +157,7 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void resumeInput() {
-        if (ctx.channel().isActive() && !busy) {
+        if (ctx.channel().isActive() && !busy && !closing) {
             ctx.channel().config().setAutoRead(true);
             framer.drain();
         }
