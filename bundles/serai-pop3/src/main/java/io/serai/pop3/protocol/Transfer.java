@@ -24,6 +24,8 @@ public final class Transfer implements AutoCloseable {
     private long bodyLinesLeft;
     private final Runnable onCompleted;
     private final byte[] raw = new byte[CHUNK];
+    /** The output buffer, reused for every chunk: stuffing at most doubles the input. */
+    private byte[] work;
     private boolean atLineStart = true;
     private boolean inBody;
     private int lineLength;
@@ -44,12 +46,19 @@ public final class Transfer implements AutoCloseable {
         return done;
     }
 
-    /** The next bytes to send, or {@code null} once everything (terminator included) has been returned. */
+    /**
+     * The next bytes to send, or {@code null} once everything (terminator included) has been returned. Reads up
+     * to {@link #CHUNK} octets of the message per call, so a small message goes out as one chunk, terminator
+     * included.
+     */
     public byte[] nextChunk() throws IOException {
         if (done) {
             return null;
         }
-        byte[] out = new byte[(statusSent ? 0 : status.length) + 2 * CHUNK + 2 + TERMINATOR.length];
+        if (work == null) {
+            work = new byte[status.length + 2 * CHUNK + 2 + TERMINATOR.length];
+        }
+        byte[] out = work;
         int o = 0;
         if (!statusSent) {
             System.arraycopy(status, 0, out, 0, status.length);
@@ -57,11 +66,13 @@ public final class Transfer implements AutoCloseable {
             statusSent = true;
         }
         boolean end = inBody && bodyLinesLeft == 0;
-        if (!end) {
-            int n = in.read(raw);
+        for (int budget = CHUNK; budget > 0 && !end; ) {
+            int n = in.read(raw, 0, budget);
             if (n < 0) {
                 end = true;
+                break;
             }
+            budget -= n;
             for (int i = 0; i < n && !end; i++) {
                 o = put(out, o, raw[i]);
                 end = inBody && bodyLinesLeft == 0;

@@ -48,4 +48,16 @@ class TransferTest {
         assertThat(run("A: b\r\n\r\n", 0)).isEqualTo("+OK\r\nA: b\r\n\r\n.\r\n");
         assertThat(run("A: b\r\n\r\nbody\r\n", 0)).isEqualTo("+OK\r\nA: b\r\n\r\n.\r\n");
     }
+
+    @Test
+    void aSmallMessageIsOneChunkWithItsStatusAndTerminator() throws Exception {
+        byte[] message = "Subject: s\r\n\r\nbody\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        try (Transfer t = new Transfer(new ByteArrayInputStream(message), "+OK 20 octets\r\n".getBytes(StandardCharsets.US_ASCII),
+                -1, null)) {
+            assertThat(new String(t.nextChunk(), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("+OK 20 octets\r\nSubject: s\r\n\r\nbody\r\n.\r\n");
+            assertThat(t.isDone()).isTrue();
+            assertThat(t.nextChunk()).isNull();
+        }
+    }
 }
