@@ -97,4 +97,16 @@ class TlsTest {
             assertThat(c.closedByServer()).isTrue();
         }
     }
+
+    @Test
+    void implicitTlsRefusesOverTheLimitWithoutPlaintext() throws Exception {
+        InetSocketAddress address = fixture.start(b -> b.implicitTls(tls.serverContext)
+                .limits(io.serai.pop3.api.Limits.defaults().withConnections(1, 1)));
+        try (LineClient first = LineClient.tls(address, tls.clientContext)) {
+            assertThat(first.line()).startsWith("+OK");
+            try (LineClient refused = new LineClient(address)) {
+                assertThat(refused.closedByServer()).as("closed, and no plaintext -ERR").isTrue();
+            }
+        }
+    }
 }
