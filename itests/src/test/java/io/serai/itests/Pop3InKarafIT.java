@@ -155,6 +155,37 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
     }
 
     @Test
+    public void curlDownloadsWhatWasSentOverSmtpByteForByte() throws Exception {
+        java.nio.file.Path curl = java.nio.file.Path.of("/usr/bin/curl");
+        if (!java.nio.file.Files.isExecutable(curl)) {
+            org.junit.Assume.assumeFalse("curl missing: .ci/run installs it", !"true".equals(System.getenv("CI")));
+            throw new AssertionError("curl is missing although CI=true: .ci/run installs it");
+        }
+        store.accounts().createAccount("scribe@oasis.test", "qu1ll".toCharArray());
+        Session smtp = Session.getInstance(props("mail.smtp", SMTP_PORT));
+        MimeMessage message = new MimeMessage(smtp);
+        message.setFrom(new InternetAddress("caravan@oasis.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("scribe@oasis.test"));
+        message.setSubject("Ledger");
+        message.setText(".dot first\r\nFrom the east\r\nlast\r\n", "UTF-8");
+        Transport.send(message);
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        message.writeTo(sent);
+
+        Process process = new ProcessBuilder(curl.toString(), "--silent", "--show-error", "--insecure",
+                "--user", "scribe@oasis.test:qu1ll", "pop3s://127.0.0.1:" + POP3S_PORT + "/1")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] downloaded = process.getInputStream().readAllBytes();
+        assertTrue("curl did not finish", process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue());
+        byte[] expected = sent.toByteArray();
+        // the server prepended its trace headers; everything the client sent follows unchanged
+        assertTrue(downloaded.length > expected.length);
+        assertArrayEquals(expected, java.util.Arrays.copyOfRange(downloaded, downloaded.length - expected.length,
+                downloaded.length));
+    }
+
+    @Test
     public void implicitTlsListenerServesTheSameMaildrop() throws Exception {
         Properties pop3s = props("mail.pop3s", POP3S_PORT);
         pop3s.put("mail.pop3s.ssl.trust", "127.0.0.1");
