@@ -81,9 +81,12 @@ bench_serai() {
 bench_postfix() {
   command -v postfix > /dev/null || { echo "postfix is not installed (apt-get install postfix)" >&2; return; }
   id bench > /dev/null 2>&1 || useradd -m bench
+  # Debian's "No configuration" install leaves no main.cf
+  [ -f /etc/postfix/main.cf ] || : > /etc/postfix/main.cf
   postconf -e "inet_interfaces = loopback-only" "inet_protocols = ipv4" "mydestination = localhost, bench.test" \
     "myhostname = localhost" "alias_maps =" "alias_database =" "local_recipient_maps =" \
-    "smtpd_client_connection_rate_limit = 0" "smtpd_client_connection_count_limit = 0" "default_process_limit = 100"
+    "smtpd_client_connection_rate_limit = 0" "smtpd_client_connection_count_limit = 0" "default_process_limit = 100" \
+    "compatibility_level = 3.6" "maillog_file = /var/log/postfix.log"
   postfix stop > /dev/null 2>&1 || true
   postfix start > /dev/null 2>&1 && postfix_started=1
   for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null && break; sleep 0.5; done
