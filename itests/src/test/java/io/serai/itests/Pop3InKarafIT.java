@@ -4,14 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 import javax.inject.Inject;
@@ -42,9 +39,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class Pop3InKarafIT extends SeraiKarafTestSupport {
 
-    private static final String SMTP_PORT = port("smtp");
-    private static final String POP3_PORT = port("pop3");
-    private static final String POP3S_PORT = port("pop3s");
+    private static final String SMTP_PORT = listenerPort("smtp");
+    private static final String POP3_PORT = listenerPort("pop3");
+    private static final String POP3S_PORT = listenerPort("pop3s");
 
     @Inject
     private MailStore store;
@@ -61,25 +58,14 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
                 editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", POP3_PORT),
                 editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", POP3S_PORT),
                 editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"),
-                systemProperty("serai.it.port.smtp").value(SMTP_PORT),
-                systemProperty("serai.it.port.pop3").value(POP3_PORT),
-                systemProperty("serai.it.port.pop3s").value(POP3S_PORT));
-    }
-
-    private static String port(String listener) {
-        String port = System.getProperty("serai.it.port." + listener);
-        return port != null ? port : freePort();
+                listenerPortOption("smtp", SMTP_PORT),
+                listenerPortOption("pop3", POP3_PORT),
+                listenerPortOption("pop3s", POP3S_PORT));
     }
 
     @Before
     public void listenersAndAccount() throws Exception {
-        for (String port : List.of(SMTP_PORT, POP3_PORT, POP3S_PORT)) {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port))) {
-                    return true;
-                }
-            });
-        }
+        awaitListening(SMTP_PORT, POP3_PORT, POP3S_PORT);
         if (store.accounts().accounts("oasis.test").isEmpty()) {
             store.accounts().createAccount("nomad@oasis.test", "dune".toCharArray());
         }

@@ -61,6 +61,31 @@ public abstract class SeraiKarafTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    /**
+     * A free port for a listener, chosen on the host while the container is configured and read back inside the
+     * container, where the test class is loaded a second time: pass {@link #listenerPortOption} to the container.
+     */
+    protected static String listenerPort(String listener) {
+        String port = System.getProperty("serai.it.port." + listener);
+        return port != null ? port : freePort();
+    }
+
+    /** Hands the port chosen on the host to the test code in the container. */
+    protected static Option listenerPortOption(String listener, String port) {
+        return systemProperty("serai.it.port." + listener).value(port);
+    }
+
+    /** Waits until something accepts connections on each port (listeners start once store and routes are up). */
+    protected static void awaitListening(String... ports) {
+        for (String port : ports) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(port))) {
+                    return true;
+                }
+            });
+        }
+    }
+
     /** A port nobody listens on right now, on the loopback interface. */
     protected static String freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
@@ -46,9 +45,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
 
     // chosen on the host when the container is configured, read back inside it (this class loads twice)
-    private static final String MTA_PORT = port("mta");
-    private static final String SUBMISSION_PORT = port("submission");
-    private static final String SUBMISSIONS_PORT = port("submissions");
+    private static final String MTA_PORT = listenerPort("mta");
+    private static final String SUBMISSION_PORT = listenerPort("submission");
+    private static final String SUBMISSIONS_PORT = listenerPort("submissions");
 
     @Inject
     private MailStore store;
@@ -63,26 +62,14 @@ public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
                 editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", SUBMISSION_PORT),
                 editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", SUBMISSIONS_PORT),
                 editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "caravan.test"),
-                systemProperty("serai.it.port.mta").value(MTA_PORT),
-                systemProperty("serai.it.port.submission").value(SUBMISSION_PORT),
-                systemProperty("serai.it.port.submissions").value(SUBMISSIONS_PORT));
-    }
-
-    private static String port(String listener) {
-        String port = System.getProperty("serai.it.port." + listener);
-        return port != null ? port : freePort();
+                listenerPortOption("mta", MTA_PORT),
+                listenerPortOption("submission", SUBMISSION_PORT),
+                listenerPortOption("submissions", SUBMISSIONS_PORT));
     }
 
     @Before
     public void accounts() throws Exception {
-        // the listeners start once the store and the routes are up
-        for (String port : List.of(MTA_PORT, SUBMISSION_PORT, SUBMISSIONS_PORT)) {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(port))) {
-                    return true;
-                }
-            });
-        }
+        awaitListening(MTA_PORT, SUBMISSION_PORT, SUBMISSIONS_PORT);
         if (store.accounts().accounts("caravan.test").isEmpty()) {
             store.accounts().createAccount("alice@caravan.test", "s3cret".toCharArray());
             store.accounts().createAccount("bob@caravan.test", "b0b".toCharArray());
