@@ -17,7 +17,8 @@ work=$(mktemp -d /tmp/serai-bench.XXXXXX)
 trap 'cleanup' EXIT
 
 cleanup() {
-  [ -n "${karaf_pid:-}" ] && kill "$karaf_pid" 2>/dev/null && wait "$karaf_pid" 2>/dev/null || true
+  # bin/karaf runs java as a child: stop the JVM itself, not only the script
+  [ -n "${karaf_pid:-}" ] && { pkill -9 -f "karaf.base=$work/serai" 2>/dev/null; kill "$karaf_pid" 2>/dev/null; wait "$karaf_pid" 2>/dev/null; } || true
   [ "${postfix_started:-}" = 1 ] && postfix stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
