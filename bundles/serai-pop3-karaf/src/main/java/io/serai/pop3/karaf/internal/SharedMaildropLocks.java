@@ -18,7 +18,10 @@ public final class SharedMaildropLocks {
 
     @Activate
     void activate(BundleContext bundleContext) {
-        registration = bundleContext.registerService(MaildropLocks.class, new MaildropLocks(), null);
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        // also the Camel bean a route's pop3d: endpoint names: locks=#seraiPop3Locks
+        props.put("osgi.jndi.service.name", "seraiPop3Locks");
+        registration = bundleContext.registerService(MaildropLocks.class, new MaildropLocks(), props);
     }
 
     @Deactivate
