@@ -84,6 +84,8 @@ public final class EmbeddedStoreComponent {
             }
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(STORE_TYPE_PROPERTY, "embedded");
+            // the Camel bean name routes use, e.g. pop3d:...?store=#seraiStore
+            props.put("osgi.jndi.service.name", "seraiStore");
             props.put("serai.store.directory", settings.store().dataDirectory().toString());
             registration = bundleContext.registerService(MailStore.class, opened, props);
         }
