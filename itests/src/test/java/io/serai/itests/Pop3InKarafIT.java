@@ -49,6 +49,9 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
     @Inject
     private org.apache.camel.CamelContext camelContext;
 
+    @Inject
+    private org.osgi.framework.BundleContext bundleContext;
+
     @Configuration
     public Option[] config() {
         return seraiDistribution(
@@ -169,6 +172,42 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
         assertTrue(downloaded.length > expected.length);
         assertArrayEquals(expected, java.util.Arrays.copyOfRange(downloaded, downloaded.length - expected.length,
                 downloaded.length));
+    }
+
+    @Test
+    public void aRouteOwnedPop3dListenerReportsRetrievals() throws Exception {
+        String auditPort = freePort();
+        org.osgi.framework.ServiceRegistration<org.apache.camel.RoutesBuilder> registration = bundleContext
+                .registerService(org.apache.camel.RoutesBuilder.class, new org.apache.camel.builder.RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("pop3d:127.0.0.1:" + auditPort + "?store=#seraiStore&sslContext=#seraiTls"
+                                + "&locks=#seraiPop3Locks&userWithoutTls=true").routeId("it-pop3-audit")
+                                .to("seda:pop3-audit");
+                    }
+                }, null);
+        try {
+            MimeMessage note = new MimeMessage(Session.getInstance(props("mail.smtp", SMTP_PORT)));
+            note.setFrom(new InternetAddress("caravan@oasis.test"));
+            note.setRecipient(Message.RecipientType.TO, new InternetAddress("nomad@oasis.test"));
+            note.setSubject("Audited");
+            note.setText("read me", "UTF-8");
+            Transport.send(note);
+            awaitListening(auditPort);
+            try (Store client = Session.getInstance(props("mail.pop3", auditPort)).getStore("pop3")) {
+                client.connect("nomad@oasis.test", "dune");
+                Folder folder = client.getFolder("INBOX");
+                folder.open(Folder.READ_ONLY);
+                folder.getMessage(folder.getMessageCount()).writeTo(new ByteArrayOutputStream());
+                folder.close(false);
+            }
+            org.apache.camel.Exchange audit = camelContext.createConsumerTemplate().receive("seda:pop3-audit", 20_000);
+            assertTrue("no audit event", audit != null);
+            assertEquals("retrieved", audit.getMessage().getHeader("SeraiPop3Event"));
+            assertEquals("nomad@oasis.test", audit.getMessage().getHeader("SeraiPop3Account"));
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test
