@@ -1,5 +1,7 @@
 package io.serai.store.karaf.command;
 
+import java.util.Optional;
+
 import io.serai.store.api.MailStore;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -7,8 +9,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-
-import java.util.Optional;
 @Command(scope = "serai", name = "catchall-set", description = "Sets the account that receives mail for unknown addresses of a domain; without an account, turns catch-all off")
 @Service
 public class CatchAllSet implements Action {

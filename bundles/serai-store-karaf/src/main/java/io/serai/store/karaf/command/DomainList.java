@@ -2,12 +2,9 @@ package io.serai.store.karaf.command;
 
 import io.serai.store.api.MailStore;
 import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-
 import org.apache.karaf.shell.support.table.ShellTable;
 @Command(scope = "serai", name = "domain-list", description = "Lists the local domains with their number of accounts")
 @Service

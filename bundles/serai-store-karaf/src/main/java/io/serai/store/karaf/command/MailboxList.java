@@ -1,16 +1,15 @@
 package io.serai.store.karaf.command;
 
 import io.serai.store.api.MailStore;
+import io.serai.store.api.MailboxInfo;
+import io.serai.store.api.Mailboxes;
+import io.serai.store.api.SpecialUse;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-
-import io.serai.store.api.MailboxInfo;
-import io.serai.store.api.Mailboxes;
-import io.serai.store.api.SpecialUse;
 import org.apache.karaf.shell.support.table.ShellTable;
 @Command(scope = "serai", name = "mailbox-list", description = "Lists an account's mailboxes")
 @Service

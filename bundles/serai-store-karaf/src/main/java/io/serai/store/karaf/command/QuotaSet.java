@@ -1,15 +1,14 @@
 package io.serai.store.karaf.command;
 
 import io.serai.store.api.MailStore;
+import io.serai.store.api.QuotaLimits;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-
-import io.serai.store.api.QuotaLimits;
-import org.apache.karaf.shell.api.action.Option;
 @Command(scope = "serai", name = "quota-set", description = "Sets an account's quota (RFC 9208 STORAGE and MESSAGE); 0 means no limit")
 @Service
 public class QuotaSet implements Action {

@@ -1,16 +1,15 @@
 package io.serai.store.karaf.command;
 
+import java.util.List;
+
 import io.serai.store.api.MailStore;
+import io.serai.store.api.QuotaUsage;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-
-import java.util.List;
-
-import io.serai.store.api.QuotaUsage;
 import org.apache.karaf.shell.support.table.ShellTable;
 @Command(scope = "serai", name = "user-list", description = "Lists accounts with their quota usage")
 @Service

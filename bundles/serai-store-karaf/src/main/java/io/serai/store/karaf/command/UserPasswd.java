@@ -5,10 +5,9 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.console.Session;
 @Command(scope = "serai", name = "user-passwd", description = "Sets an account's password")
 @Service
