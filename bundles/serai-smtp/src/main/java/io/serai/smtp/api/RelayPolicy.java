@@ -35,7 +35,7 @@ public final class RelayPolicy {
     }
 
     /** Local delivery only for the given domains; authenticated submission may relay. */
-    public static RelayPolicy localDomains(String... domains) {
+    public static RelayPolicy forDomains(String... domains) {
         return new RelayPolicy(Set.copyOf(Arrays.asList(domains)), true);
     }
 

@@ -163,7 +163,7 @@ public final class SmtpServerConfig {
         private boolean authWithoutTls;
         private boolean authOnMta;
         private CredentialStore credentials;
-        private RelayPolicy relayPolicy = RelayPolicy.localDomains("localhost");
+        private RelayPolicy relayPolicy = RelayPolicy.forDomains("localhost");
         private RecipientValidator recipientValidator = RecipientValidator.acceptAll();
         private MessageHandler messageHandler;
         private Executor handlerExecutor;

@@ -47,7 +47,7 @@ class SmtpServerConfigTest {
 
     @Test
     void relayPolicyDomainsAreCaseInsensitive() {
-        RelayPolicy policy = RelayPolicy.localDomains("Example.ORG");
+        RelayPolicy policy = RelayPolicy.forDomains("Example.ORG");
         assertThat(policy.isLocal("example.org")).isTrue();
         assertThat(policy.isLocal("EXAMPLE.org")).isTrue();
         assertThat(policy.isLocal("example.net")).isFalse();

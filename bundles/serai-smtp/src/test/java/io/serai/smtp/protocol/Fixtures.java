@@ -24,7 +24,7 @@ final class Fixtures {
     static SmtpServerConfig.Builder mta() {
         return SmtpServerConfig.builder()
                 .hostname("mx.example.org")
-                .relayPolicy(RelayPolicy.localDomains("example.org"))
+                .relayPolicy(RelayPolicy.forDomains("example.org"))
                 .recipientValidator(a -> KNOWN.contains(a.toLowerCase())
                         ? RecipientValidator.RecipientStatus.ACCEPT : RecipientValidator.RecipientStatus.UNKNOWN_USER)
                 .messageHandler((e, c) -> CompletableFuture.completedFuture(null))

@@ -33,7 +33,7 @@ final class ServerFixture implements AutoCloseable {
                 .kind(kind)
                 .bind("127.0.0.1", 0)
                 .hostname("mx.example.org")
-                .relayPolicy(RelayPolicy.localDomains("example.org"))
+                .relayPolicy(RelayPolicy.forDomains("example.org"))
                 .recipientValidator(a -> KNOWN.contains(a.toLowerCase())
                         ? RecipientValidator.RecipientStatus.ACCEPT : RecipientValidator.RecipientStatus.UNKNOWN_USER)
                 .credentials(users)
