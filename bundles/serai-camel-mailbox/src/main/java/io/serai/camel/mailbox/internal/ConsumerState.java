@@ -1,0 +1,106 @@
+package io.serai.camel.mailbox.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What a consumer has done with its folder, kept in a small file so it survives restarts: the folder's UIDVALIDITY,
+ * the highest UID handled, and the UIDs that failed and were left in the folder (tried again at the next start).
+ * The file is replaced atomically, so a crash leaves either the old or the new state.
+ */
+public final class ConsumerState {
+
+    private final Path file;
+    private long uidValidity;
+    private long lastUid;
+    private final SortedSet<Long> retry = new TreeSet<>();
+
+    private ConsumerState(Path file, long uidValidity, long lastUid) {
+        this.file = file;
+        this.uidValidity = uidValidity;
+        this.lastUid = lastUid;
+    }
+
+    /** The state file of one account's folder: both names URL-encoded, so no name can escape the directory. */
+    public static Path fileFor(Path directory, String account, String folder) {
+        return directory.resolve(URLEncoder.encode(account, StandardCharsets.UTF_8) + "_"
+                + URLEncoder.encode(folder, StandardCharsets.UTF_8) + ".state");
+    }
+
+    /** A fresh state, not yet saved. */
+    public static ConsumerState fresh(Path file, long uidValidity, long lastUid) {
+        return new ConsumerState(file, uidValidity, lastUid);
+    }
+
+    public static Optional<ConsumerState> load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        try {
+            ConsumerState s = new ConsumerState(file, Long.parseLong(p.getProperty("uidValidity")),
+                    Long.parseLong(p.getProperty("lastUid")));
+            for (String uid : p.getProperty("retry", "").split(",")) {
+                if (!uid.isBlank()) {
+                    s.retry.add(Long.parseLong(uid.trim()));
+                }
+            }
+            return Optional.of(s);
+        } catch (RuntimeException e) {
+            throw new IOException("mailbox: unreadable consumer state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void save() throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Properties p = new Properties();
+        p.setProperty("uidValidity", Long.toString(uidValidity));
+        p.setProperty("lastUid", Long.toString(lastUid));
+        p.setProperty("retry", retry.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(out, "serai camel-mailbox consumer state");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Records the outcome of one message. */
+    public void handled(long uid, boolean leftForRetry) {
+        lastUid = Math.max(lastUid, uid);
+        if (leftForRetry) {
+            retry.add(uid);
+        } else {
+            retry.remove(uid);
+        }
+    }
+
+    public long uidValidity() {
+        return uidValidity;
+    }
+
+    public long lastUid() {
+        return lastUid;
+    }
+
+    public SortedSet<Long> retry() {
+        return new TreeSet<>(retry);
+    }
+
+    public Path file() {
+        return file;
+    }
+}
