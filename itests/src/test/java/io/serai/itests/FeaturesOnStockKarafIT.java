@@ -97,6 +97,17 @@ public class FeaturesOnStockKarafIT {
                     "io.serai.serai-store-karaf");
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });
+        installAlone("serai-smtp", () -> {
+            assertActive("io.netty.handler", "io.serai.serai-smtp", "io.serai.serai-camel-smtpd",
+                    "io.serai.serai-smtp-karaf", "io.serai.serai-tls");
+            awaitService("javax.net.ssl.SSLContext", "(osgi.jndi.service.name=seraiTls)");
+            awaitService("org.apache.camel.spi.ComponentResolver", "(component=smtpd)");
+        });
+        installAlone("serai-pop3", () -> {
+            assertActive("io.serai.serai-pop3", "io.serai.serai-pop3-karaf", "io.serai.serai-camel-pop3d");
+            awaitService("io.serai.pop3.api.MaildropLocks", "(osgi.jndi.service.name=seraiPop3Locks)");
+        });
+        installAlone("serai-routes", () -> assertActive("io.serai.serai-routes-delivery"));
         installAlone("serai", () -> {
             assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context",
                     "io.serai.serai-store-karaf");
@@ -114,7 +125,8 @@ public class FeaturesOnStockKarafIT {
         features.uninstallFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         assertTrue(name + " still installed", !features.isInstalled(feature));
         List<String> leftovers = List.of("io.serai.camel.runtime", "io.serai.serai-camel-context",
-                "io.serai.serai-store-embedded", "io.serai.serai-store-karaf").stream()
+                "io.serai.serai-store-embedded", "io.serai.serai-store-karaf", "io.serai.serai-smtp",
+                "io.serai.serai-pop3", "io.serai.serai-routes-delivery").stream()
                 .filter(bsn -> bundle(bsn) != null).toList();
         assertTrue("left behind by " + name + ": " + leftovers, leftovers.isEmpty());
     }
