@@ -1,0 +1,235 @@
+package io.serai.imap.protocol.decode;
+
+import io.serai.imap.protocol.request.SequenceSet;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A cursor over one framed command (see {@link CommandFramer}) that reads the primitives of the RFC 9051 §9 grammar.
+ * Errors are {@link DecodeException}s without a tag; {@link RequestDecoder} adds it.
+ */
+public final class ArgumentReader {
+
+    private final byte[] buf;
+    private int pos;
+
+    public ArgumentReader(byte[] frame) {
+        this.buf = frame;
+    }
+
+    public int position() {
+        return pos;
+    }
+
+    public boolean atEnd() {
+        return pos >= buf.length;
+    }
+
+    /** Fails unless the whole command was consumed. */
+    public void end() throws DecodeException {
+        if (!atEnd()) {
+            throw error("Unexpected characters at end of command");
+        }
+    }
+
+    public int peek() {
+        return atEnd() ? -1 : buf[pos] & 0xff;
+    }
+
+    public boolean tryConsume(char c) {
+        if (peek() == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    public void expect(char c) throws DecodeException {
+        if (!tryConsume(c)) {
+            throw error("Expected '" + c + "'");
+        }
+    }
+
+    public void sp() throws DecodeException {
+        expect(' ');
+    }
+
+    /** {@code atom}: 1*ATOM-CHAR. */
+    public String atom() throws DecodeException {
+        return run(CharClass::isAtomChar, "atom");
+    }
+
+    /** {@code tag}: 1*(ASTRING-CHAR except "+"). */
+    public String tag() throws DecodeException {
+        return run(CharClass::isTagChar, "tag");
+    }
+
+    /** {@code astring}: 1*ASTRING-CHAR or string, as raw octets. */
+    public byte[] astringBytes() throws DecodeException {
+        int c = peek();
+        if (c == '"' || c == '{' || c == '~') {
+            return string();
+        }
+        return run(CharClass::isAstringChar, "astring").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code astring} decoded as UTF-8 (a superset of the 7-bit IMAP4rev1 text). */
+    public String astring() throws DecodeException {
+        return new String(astringBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** {@code nstring}: string or NIL ({@code null}). */
+    public String nstring() throws DecodeException {
+        if (peek() != '"' && peek() != '{') {
+            String nil = atom();
+            if (!nil.equalsIgnoreCase("NIL")) {
+                throw error("Expected string or NIL");
+            }
+            return null;
+        }
+        return new String(string(), StandardCharsets.UTF_8);
+    }
+
+    /** {@code string}: quoted or literal (RFC 9051 §4.3); {@code literal8} (RFC 3516) is accepted too. */
+    public byte[] string() throws DecodeException {
+        int c = peek();
+        if (c == '"') {
+            return quoted();
+        }
+        if (c == '~') {
+            pos++;
+        }
+        if (peek() == '{') {
+            return literal();
+        }
+        throw error("Expected string");
+    }
+
+    /** {@code list-mailbox}: 1*list-char or string (RFC 9051 §9), as UTF-8. */
+    public String listMailbox() throws DecodeException {
+        int c = peek();
+        if (c == '"' || c == '{') {
+            return new String(string(), StandardCharsets.UTF_8);
+        }
+        return run(CharClass::isListChar, "list-mailbox");
+    }
+
+    /** {@code number64}: 1*DIGIT up to 2^63-1. */
+    public long number() throws DecodeException {
+        int start = pos;
+        long value = 0;
+        while (peek() >= '0' && peek() <= '9') {
+            value = value * 10 + (buf[pos++] - '0');
+            if (value < 0 || pos - start > 19) {
+                throw error("Number too large");
+            }
+        }
+        if (pos == start) {
+            throw error("Expected number");
+        }
+        return value;
+    }
+
+    /** {@code nz-number}: a number that is not 0 and has no leading zero. */
+    public long nzNumber() throws DecodeException {
+        if (peek() == '0') {
+            throw error("Expected non-zero number");
+        }
+        return number();
+    }
+
+    /** {@code sequence-set} or {@code "$"} (RFC 5182). */
+    public SequenceSet sequenceSet() throws DecodeException {
+        if (tryConsume('$')) {
+            return SequenceSet.SAVED;
+        }
+        List<SequenceSet.Range> ranges = new ArrayList<>();
+        do {
+            long low = seqNumber();
+            long high = tryConsume(':') ? seqNumber() : low;
+            ranges.add(new SequenceSet.Range(low, high));
+        } while (tryConsume(','));
+        return new SequenceSet(ranges, false);
+    }
+
+    /** A parenthesized list of atoms, e.g. ENABLE's or STATUS's items; {@code ()} is allowed when {@code allowEmpty}. */
+    public List<String> atomList(boolean allowEmpty) throws DecodeException {
+        expect('(');
+        List<String> atoms = new ArrayList<>();
+        if (!tryConsume(')')) {
+            do {
+                atoms.add(atom());
+            } while (tryConsume(' '));
+            expect(')');
+        }
+        if (atoms.isEmpty() && !allowEmpty) {
+            throw error("Empty list");
+        }
+        return atoms;
+    }
+
+    public DecodeException error(String message) {
+        return new DecodeException(null, message);
+    }
+
+    private long seqNumber() throws DecodeException {
+        return tryConsume('*') ? SequenceSet.STAR : nzNumber();
+    }
+
+    private byte[] quoted() throws DecodeException {
+        pos++; // DQUOTE
+        byte[] out = new byte[16];
+        int n = 0;
+        while (true) {
+            if (atEnd()) {
+                throw error("Unterminated quoted string");
+            }
+            int c = buf[pos++] & 0xff;
+            if (c == '"') {
+                return Arrays.copyOf(out, n);
+            }
+            if (c == '\\') {
+                c = peek();
+                if (c != '"' && c != '\\') {
+                    throw error("Bad escape in quoted string"); // only quoted-specials may be escaped
+                }
+                pos++;
+            } else if (c == '\r' || c == '\n' || c == 0) {
+                throw error("Bad character in quoted string");
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = (byte) c;
+        }
+    }
+
+    private byte[] literal() throws DecodeException {
+        pos++; // "{"
+        long size = number();
+        tryConsume('+');
+        expect('}');
+        expect('\r');
+        expect('\n');
+        if (size > buf.length - pos) {
+            throw error("Literal shorter than announced");
+        }
+        byte[] data = Arrays.copyOfRange(buf, pos, pos + (int) size);
+        pos += (int) size;
+        return data;
+    }
+
+    private String run(java.util.function.IntPredicate allowed, String what) throws DecodeException {
+        int start = pos;
+        while (!atEnd() && allowed.test(buf[pos] & 0xff)) {
+            pos++;
+        }
+        if (pos == start) {
+            throw error("Expected " + what);
+        }
+        return new String(buf, start, pos - start, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,14 @@
+package io.serai.imap.protocol.decode;
+
+/** What {@link CommandFramer} reports while it consumes bytes. Called on the thread that feeds the framer. */
+public interface FrameSink {
+
+    /** A synchronizing literal {@code {n}} was announced and accepted: send {@code + } continuation (RFC 9051 §7.5). */
+    void continuationNeeded();
+
+    /** A whole command: all its lines and literal octets, without the final CRLF. */
+    void command(byte[] frame);
+
+    /** A command that broke a bound or the framing; answer {@code BAD}, and close if {@link DecodeException#fatal()}. */
+    void error(DecodeException error);
+}

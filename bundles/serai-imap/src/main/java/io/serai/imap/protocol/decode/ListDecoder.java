@@ -1,0 +1,72 @@
+package io.serai.imap.protocol.decode;
+
+import io.serai.imap.protocol.request.ImapRequest;
+import io.serai.imap.protocol.request.ListRequest;
+import io.serai.imap.protocol.request.StatusItem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts]} (RFC 9051 §6.3.9,
+ * LIST-EXTENDED RFC 5258 §3, LIST-STATUS RFC 5819) and {@code "LSUB" SP mailbox SP list-mailbox} (RFC 3501 §6.3.9).
+ * Patterns stay in wire form: wildcards must survive the modified UTF-7 decoding done by the processor.
+ */
+final class ListDecoder implements CommandDecoder {
+
+    @Override
+    public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
+        boolean lsub = command.equals("LSUB");
+        in.sp();
+        Set<String> selection = new HashSet<>();
+        if (!lsub && in.peek() == '(') {
+            for (String option : in.atomList(true)) {
+                selection.add(option.toUpperCase(Locale.ROOT));
+            }
+            in.sp();
+        }
+        String reference = MailboxNames.decode(in.astring(), utf8);
+        in.sp();
+        List<String> patterns = new ArrayList<>();
+        if (!lsub && in.peek() == '(') {
+            in.expect('(');
+            do {
+                patterns.add(in.listMailbox());
+            } while (in.tryConsume(' '));
+            in.expect(')');
+        } else {
+            patterns.add(in.listMailbox());
+        }
+        Set<String> returns = new HashSet<>();
+        List<StatusItem> statusItems = new ArrayList<>();
+        if (!lsub && in.tryConsume(' ')) {
+            if (!in.atom().equalsIgnoreCase("RETURN")) {
+                throw in.error("Expected RETURN");
+            }
+            in.sp();
+            returnOptions(in, returns, statusItems);
+        }
+        in.end();
+        return new ListRequest(tag, lsub, reference, patterns, selection, returns, statusItems);
+    }
+
+    private static void returnOptions(ArgumentReader in, Set<String> returns, List<StatusItem> statusItems)
+            throws DecodeException {
+        in.expect('(');
+        if (in.tryConsume(')')) {
+            return;
+        }
+        do {
+            String option = in.atom().toUpperCase(Locale.ROOT);
+            returns.add(option);
+            if (option.equals("STATUS")) {
+                in.sp();
+                statusItems.addAll(StatusDecoder.items(in));
+            }
+        } while (in.tryConsume(' '));
+        in.expect(')');
+    }
+}

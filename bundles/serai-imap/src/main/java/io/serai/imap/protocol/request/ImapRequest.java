@@ -1,0 +1,7 @@
+package io.serai.imap.protocol.request;
+
+/** One decoded client command: an immutable value the processor acts on. */
+public interface ImapRequest {
+
+    String tag();
+}
