@@ -32,9 +32,12 @@ public final class ConsumerState {
         this.lastUid = lastUid;
     }
 
-    /** The state file of one account's folder: both names URL-encoded, so no name can escape the directory. */
+    /**
+     * The state file of one account's folder: both names URL-encoded, so no name can escape the directory, and
+     * joined by {@code ~}, which the encoder always escapes, so two folders never share a file.
+     */
     public static Path fileFor(Path directory, String account, String folder) {
-        return directory.resolve(URLEncoder.encode(account, StandardCharsets.UTF_8) + "_"
+        return directory.resolve(URLEncoder.encode(account, StandardCharsets.UTF_8) + "~"
                 + URLEncoder.encode(folder, StandardCharsets.UTF_8) + ".state");
     }
 
