@@ -1,0 +1,111 @@
+package io.serai.imap.protocol.encode;
+
+import io.serai.imap.protocol.request.StatusItem;
+import io.serai.imap.protocol.response.CapabilityResponse;
+import io.serai.imap.protocol.response.ContinuationResponse;
+import io.serai.imap.protocol.response.EnabledResponse;
+import io.serai.imap.protocol.response.FlagsResponse;
+import io.serai.imap.protocol.response.IdResponse;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.ListResponse;
+import io.serai.imap.protocol.response.MailboxStatusResponse;
+import io.serai.imap.protocol.response.MessageCountResponse;
+import io.serai.imap.protocol.response.NamespaceResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.StatusResponse;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes one {@link ImapResponse} to octets, CRLF included (RFC 9051 §7). One short method per response type.
+ * Stateless; the caller passes whether UTF-8 is enabled (see {@link ImapWriter}).
+ */
+public final class ResponseEncoder {
+
+    public byte[] encode(ImapResponse response, boolean utf8) {
+        ImapWriter w = new ImapWriter(utf8);
+        if (response instanceof StatusResponse r) {
+            status(w, r);
+        } else if (response instanceof ContinuationResponse r) {
+            w.raw("+ ").raw(r.text());
+        } else if (response instanceof CapabilityResponse r) {
+            w.raw("* CAPABILITY ").raw(String.join(" ", r.capabilities()));
+        } else if (response instanceof EnabledResponse r) {
+            w.raw("* ENABLED");
+            r.capabilities().forEach(c -> w.sp().raw(c));
+        } else if (response instanceof MessageCountResponse r) {
+            w.raw("* ").number(r.number()).sp().raw(r.kind().name());
+        } else if (response instanceof FlagsResponse r) {
+            w.raw("* FLAGS ");
+            list(w, r.flags());
+        } else if (response instanceof ListResponse r) {
+            list(w, r);
+        } else if (response instanceof MailboxStatusResponse r) {
+            mailboxStatus(w, r);
+        } else if (response instanceof NamespaceResponse r) {
+            w.raw("* NAMESPACE ((").string(r.personalPrefix()).sp().string(String.valueOf(r.delimiter()))
+                    .raw(")) NIL NIL");
+        } else if (response instanceof IdResponse r) {
+            id(w, r.fields());
+        } else {
+            throw new IllegalArgumentException("no encoding for " + response.getClass().getName());
+        }
+        return w.crlf().toByteArray();
+    }
+
+    private static void status(ImapWriter w, StatusResponse r) {
+        w.raw(r.tag() == null ? "*" : r.tag()).sp().raw(r.status().name()).sp();
+        ResponseCode code = r.code();
+        if (code != null) {
+            w.raw("[").raw(code.name());
+            if (!code.data().isEmpty()) {
+                w.sp().raw(code.data());
+            }
+            w.raw("] ");
+        }
+        // resp-text is 1*TEXT-CHAR: never empty, never CR/LF (RFC 9051 §9)
+        w.raw(r.text().isEmpty() ? "Done" : r.text().replaceAll("[\\r\\n]", " "));
+    }
+
+    private static void list(ImapWriter w, List<String> atoms) {
+        w.raw("(").raw(String.join(" ", atoms)).raw(")");
+    }
+
+    private static void list(ImapWriter w, ListResponse r) {
+        w.raw(r.lsub() ? "* LSUB " : "* LIST ");
+        list(w, r.attributes());
+        w.sp().string(String.valueOf(r.delimiter())).sp().mailbox(r.mailbox());
+    }
+
+    private static void mailboxStatus(ImapWriter w, MailboxStatusResponse r) {
+        w.raw("* STATUS ").mailbox(r.mailbox()).raw(" (");
+        boolean first = true;
+        for (Map.Entry<StatusItem, Long> e : r.values().entrySet()) {
+            if (!first) {
+                w.sp();
+            }
+            first = false;
+            w.raw(e.getKey().name()).sp().number(e.getValue());
+        }
+        w.raw(")");
+    }
+
+    private static void id(ImapWriter w, Map<String, String> fields) {
+        w.raw("* ID ");
+        if (fields.isEmpty()) {
+            w.nil();
+            return;
+        }
+        w.raw("(");
+        boolean first = true;
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (!first) {
+                w.sp();
+            }
+            first = false;
+            w.string(e.getKey()).sp().nstring(e.getValue());
+        }
+        w.raw(")");
+    }
+}
