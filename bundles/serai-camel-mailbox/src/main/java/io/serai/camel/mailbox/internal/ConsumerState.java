@@ -16,14 +16,16 @@ import java.util.stream.Collectors;
 
 /**
  * What a consumer has done with its folder, kept in a small file so it survives restarts: the folder's UIDVALIDITY,
- * the highest UID handled, and the UIDs that failed and were left in the folder (tried again at the next start).
- * The file is replaced atomically, so a crash leaves either the old or the new state.
+ * the highest UID handled, the UIDs that failed and were left in the folder (tried again at the next start), and
+ * the UID in flight, so that a message whose outcome a crash lost is offered again marked as redelivered rather
+ * than silently twice. The file is replaced atomically, so a crash leaves either the old or the new state.
  */
 public final class ConsumerState {
 
     private final Path file;
     private long uidValidity;
     private long lastUid;
+    private long inFlight;
     private final SortedSet<Long> retry = new TreeSet<>();
 
     private ConsumerState(Path file, long uidValidity, long lastUid) {
@@ -62,6 +64,11 @@ public final class ConsumerState {
                     s.retry.add(Long.parseLong(uid.trim()));
                 }
             }
+            long crashed = Long.parseLong(p.getProperty("inFlight", "0"));
+            if (crashed > 0) {
+                // the outcome of this one was not recorded: offer it again, as a redelivery
+                s.retry.add(crashed);
+            }
             return Optional.of(s);
         } catch (RuntimeException e) {
             throw new IOException("mailbox: unreadable consumer state " + file + ": " + e.getMessage(), e);
@@ -74,6 +81,7 @@ public final class ConsumerState {
         p.setProperty("uidValidity", Long.toString(uidValidity));
         p.setProperty("lastUid", Long.toString(lastUid));
         p.setProperty("retry", retry.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        p.setProperty("inFlight", Long.toString(inFlight));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(out, "serai camel-mailbox consumer state");
@@ -81,8 +89,14 @@ public final class ConsumerState {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Marks one message as being delivered, until {@link #handled}. */
+    public void begin(long uid) {
+        inFlight = uid;
+    }
+
     /** Records the outcome of one message. */
     public void handled(long uid, boolean leftForRetry) {
+        inFlight = 0;
         lastUid = Math.max(lastUid, uid);
         if (leftForRetry) {
             retry.add(uid);

@@ -146,13 +146,19 @@ public final class MailboxConsumer extends DefaultConsumer {
     }
 
     private void handle(long uid, boolean redelivered) {
+        state.begin(uid);
+        save(uid);
         boolean done = dispatcher.dispatch(uid, redelivered);
         state.handled(uid, !done);
+        save(uid);
+    }
+
+    private void save(long uid) {
         try {
             state.save();
         } catch (Exception e) {
             getExceptionHandler().handleException("mailbox: cannot save " + state.file()
-                    + "; messages after UID " + uid + " may be delivered again after a restart", e);
+                    + "; messages from UID " + uid + " on may be delivered again after a restart", e);
         }
     }
 

@@ -54,4 +54,17 @@ class OptionParsingTest {
         loaded.handled(9, false);
         assertThat(loaded.retry()).isEmpty();
     }
+
+    @Test
+    void aMessageInFlightAtACrashIsRetriedAfterTheReload() throws Exception {
+        Path file = ConsumerState.fileFor(dir, "a@b.test", "INBOX");
+        ConsumerState state = ConsumerState.fresh(file, 42, 7);
+        state.begin(8);
+        state.save();
+
+        assertThat(ConsumerState.load(file).orElseThrow().retry()).containsExactly(8L);
+        state.handled(8, false);
+        state.save();
+        assertThat(ConsumerState.load(file).orElseThrow().retry()).isEmpty();
+    }
 }
