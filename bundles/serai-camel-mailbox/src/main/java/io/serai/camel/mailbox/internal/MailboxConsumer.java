@@ -13,7 +13,6 @@ import io.serai.store.api.MailboxInfo;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.event.StoreEvent;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
@@ -160,15 +159,5 @@ public final class MailboxConsumer extends DefaultConsumer {
             getExceptionHandler().handleException("mailbox: cannot save " + state.file()
                     + "; messages from UID " + uid + " on may be delivered again after a restart", e);
         }
-    }
-
-    @Override
-    public Exchange createExchange(boolean autoRelease) {
-        return super.createExchange(autoRelease);
-    }
-
-    @Override
-    public void releaseExchange(Exchange exchange, boolean autoRelease) {
-        super.releaseExchange(exchange, autoRelease);
     }
 }
