@@ -110,7 +110,8 @@ public class FeaturesOnStockKarafIT {
         installAlone("serai-routes", () -> assertActive("io.serai.serai-routes-delivery"));
         installAlone("serai", () -> {
             assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context",
-                    "io.serai.serai-store-karaf");
+                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox");
+            awaitService("org.apache.camel.spi.ComponentResolver", "(component=mailbox)");
             awaitCamelContext();
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });
