@@ -75,9 +75,6 @@ public final class CommandFramer {
         if (lineLength > 0 && line[lineLength - 1] == '\r') {
             lineLength--;
         }
-        if (lineLength == 0 && frame.size() == 0 && pending == null) {
-            return; // a stray empty line is no command; ignore it as most servers do
-        }
         LiteralAnnouncement literal = LiteralAnnouncement.atEndOf(line, lineLength);
         if (literal == null) {
             finishCommand(sink);

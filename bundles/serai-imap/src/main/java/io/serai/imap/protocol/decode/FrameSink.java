@@ -6,7 +6,10 @@ public interface FrameSink {
     /** A synchronizing literal {@code {n}} was announced and accepted: send {@code + } continuation (RFC 9051 §7.5). */
     void continuationNeeded();
 
-    /** A whole command: all its lines and literal octets, without the final CRLF. */
+    /**
+     * A whole command: all its lines and literal octets, without the final CRLF. An empty line gives an empty frame:
+     * it is a valid (empty) SASL response (RFC 9051 §6.2.2) and the session ignores it elsewhere.
+     */
     void command(byte[] frame);
 
     /** A command that broke a bound or the framing; answer {@code BAD}, and close if {@link DecodeException#fatal()}. */

@@ -6,4 +6,9 @@ package io.serai.imap.protocol.request;
  * @param initialResponse base64 text as sent ({@code "="} for an empty response), or {@code null} if none
  */
 public record AuthenticateRequest(String tag, String mechanism, String initialResponse) implements ImapRequest {
+
+    @Override
+    public String command() {
+        return "AUTHENTICATE";
+    }
 }

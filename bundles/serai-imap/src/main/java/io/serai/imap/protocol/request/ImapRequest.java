@@ -4,4 +4,7 @@ package io.serai.imap.protocol.request;
 public interface ImapRequest {
 
     String tag();
+
+    /** The command name in upper case, e.g. {@code SELECT}. */
+    String command();
 }

@@ -13,6 +13,12 @@ import java.util.Set;
 public record ListRequest(String tag, boolean lsub, String reference, List<String> patterns, Set<String> selection,
                           Set<String> returns, List<StatusItem> statusItems) implements ImapRequest {
 
+    @Override
+    public String command() {
+        return lsub ? "LSUB" : "LIST";
+    }
+
+
     public ListRequest {
         patterns = List.copyOf(patterns);
         selection = Set.copyOf(selection);

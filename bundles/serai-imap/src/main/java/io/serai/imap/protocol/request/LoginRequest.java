@@ -4,6 +4,12 @@ package io.serai.imap.protocol.request;
 public record LoginRequest(String tag, String user, byte[] password) implements ImapRequest {
 
     @Override
+    public String command() {
+        return "LOGIN";
+    }
+
+
+    @Override
     public String toString() {
         return "LoginRequest[" + tag + ", " + user + ", ***]"; // never log the password
     }

@@ -16,9 +16,9 @@ class CommandFramerTest {
     }
 
     @Test
-    void bareLfAndEmptyLinesAreTolerated() {
+    void bareLfIsToleratedAndEmptyLinesAreEmptyFrames() {
         CommandFramer framer = new CommandFramer(FramerLimits.DEFAULT);
-        assertThat(RecordingSink.feed(framer, "\r\na NOOP\n")).containsExactly("CMD:a NOOP");
+        assertThat(RecordingSink.feed(framer, "\r\na NOOP\n")).containsExactly("CMD:", "CMD:a NOOP");
     }
 
     @Test

@@ -1,0 +1,25 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.EnableRequest;
+import io.serai.imap.protocol.response.EnabledResponse;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.StatusResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** ENABLE (RFC 5161 §3.1): lists only what it newly enabled; unknown capabilities are silently ignored. */
+final class EnableProcessor implements CommandProcessor<EnableRequest> {
+
+    @Override
+    public void process(EnableRequest request, ImapSession session, List<ImapResponse> out) {
+        List<String> enabled = new ArrayList<>();
+        for (String capability : request.capabilities()) {
+            if (Capabilities.enableable(capability) && session.enabled().add(capability)) {
+                enabled.add(capability);
+            }
+        }
+        out.add(new EnabledResponse(enabled));
+        out.add(StatusResponse.ok(request.tag(), "ENABLE completed"));
+    }
+}

@@ -1,0 +1,23 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.sasl.CredentialStore;
+import io.serai.store.api.MailStore;
+
+import java.util.Objects;
+
+/**
+ * What a session needs from the server: the store, the credentials and the policy knobs.
+ *
+ * @param allowPlaintextAuth whether LOGIN and AUTHENTICATE PLAIN/LOGIN work without TLS; off by default
+ *                           (RFC 9051 §6.2.3 LOGINDISABLED, §11.1)
+ * @param appendLimit        largest message accepted, reported as APPENDLIMIT (RFC 7889)
+ */
+public record ImapConfig(MailStore store, CredentialStore credentials, boolean allowPlaintextAuth, long appendLimit,
+                         String serverName) {
+
+    public ImapConfig {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(serverName, "serverName");
+    }
+}

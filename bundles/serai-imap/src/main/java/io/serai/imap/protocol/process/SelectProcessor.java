@@ -1,0 +1,79 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.SelectRequest;
+import io.serai.imap.protocol.response.FlagsResponse;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.MessageCountResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.Status;
+import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MailboxInfo;
+import io.serai.store.api.MessageMeta;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.SystemFlag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * SELECT and EXAMINE (RFC 9051 §6.3.2, §6.3.3). A previously selected mailbox is closed first, without expunge,
+ * and reported with {@code [CLOSED]} (RFC 9051 §7.1, RFC 7162 §3.2.11); if the new one cannot be opened the session
+ * stays authenticated. IMAP4rev1 clients also get {@code RECENT} (always 0) and {@code [UNSEEN n]} (RFC 3501).
+ */
+final class SelectProcessor implements CommandProcessor<SelectRequest> {
+
+    @Override
+    public void process(SelectRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        if (session.selected() != null) {
+            session.unselect();
+            out.add(StatusResponse.untagged(Status.OK, ResponseCode.CLOSED, "Previous mailbox closed"));
+        }
+        Mailbox mailbox = session.mailboxes().open(request.mailbox());
+        MailboxInfo info = mailbox.info();
+        List<MessageMeta> messages = mailbox.messages();
+        long[] uids = new long[messages.size()];
+        TreeSet<String> keywords = new TreeSet<>();
+        int firstUnseen = 0;
+        for (int i = 0; i < uids.length; i++) {
+            MessageMeta m = messages.get(i);
+            uids[i] = m.uid();
+            keywords.addAll(m.flags().keywords());
+            if (firstUnseen == 0 && !m.flags().has(SystemFlag.SEEN)) {
+                firstUnseen = i + 1;
+            }
+        }
+        boolean rev2 = session.enabled().contains("IMAP4REV2");
+        out.add(MessageCountResponse.exists(uids.length));
+        if (!rev2) {
+            out.add(new MessageCountResponse(0, MessageCountResponse.Kind.RECENT));
+            if (firstUnseen > 0) {
+                out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("UNSEEN", firstUnseen),
+                        "First unseen"));
+            }
+        }
+        out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("UIDVALIDITY", info.uidValidity()),
+                "UIDs valid"));
+        out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("UIDNEXT", info.uidNext()),
+                "Predicted next UID"));
+        List<String> flags = new ArrayList<>();
+        for (SystemFlag f : SystemFlag.values()) {
+            flags.add(f.imapName());
+        }
+        flags.addAll(keywords);
+        out.add(new FlagsResponse(flags));
+        List<String> permanent = new ArrayList<>();
+        if (!request.readOnly()) {
+            permanent.addAll(flags);
+            permanent.add("\\*"); // clients may create keywords (RFC 9051 §7.1)
+        }
+        out.add(StatusResponse.untagged(Status.OK, ResponseCode.list("PERMANENTFLAGS", permanent), "Flags"));
+        // RFC 7162 §3.1.2.1: a CONDSTORE server reports the mailbox's HIGHESTMODSEQ on every SELECT/EXAMINE
+        out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ", info.highestModSeq()),
+                "Highest"));
+        session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids));
+        out.add(StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
+                request.command() + " completed"));
+    }
+}

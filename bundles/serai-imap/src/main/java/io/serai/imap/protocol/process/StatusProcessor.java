@@ -1,0 +1,21 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.StatusRequest;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.MailboxStatusResponse;
+import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.store.api.StoreException;
+
+import java.util.List;
+
+/** STATUS (RFC 9051 §6.3.11; SIZE from RFC 8438). */
+final class StatusProcessor implements CommandProcessor<StatusRequest> {
+
+    @Override
+    public void process(StatusRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        var values = StatusValues.of(session.mailboxes().open(request.mailbox()), request.items(),
+                session.config().appendLimit());
+        out.add(new MailboxStatusResponse(request.mailbox(), values));
+        out.add(StatusResponse.ok(request.tag(), "STATUS completed"));
+    }
+}

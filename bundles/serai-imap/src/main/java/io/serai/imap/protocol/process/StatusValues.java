@@ -1,0 +1,38 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.StatusItem;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MailboxInfo;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.SystemFlag;
+import io.serai.store.api.search.FlagKey;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes STATUS items for one mailbox (RFC 9051 §6.3.11), shared by STATUS and LIST-STATUS (RFC 5819). */
+final class StatusValues {
+
+    private StatusValues() {
+    }
+
+    static Map<StatusItem, Long> of(Mailbox mailbox, List<StatusItem> items, long appendLimit) throws StoreException {
+        MailboxInfo info = mailbox.info();
+        Map<StatusItem, Long> values = new LinkedHashMap<>();
+        for (StatusItem item : items) {
+            values.put(item, switch (item) {
+                case MESSAGES -> (long) info.messages();
+                case UIDNEXT -> info.uidNext();
+                case UIDVALIDITY -> info.uidValidity();
+                case UNSEEN -> (long) mailbox.search(new FlagKey(SystemFlag.SEEN, false)).length;
+                case DELETED -> (long) mailbox.search(new FlagKey(SystemFlag.DELETED, true)).length;
+                case SIZE -> info.octets();
+                case RECENT -> 0L; // \Recent is not kept (IMAP4rev2 dropped it, RFC 9051 Appendix E)
+                case HIGHESTMODSEQ -> info.highestModSeq();
+                case APPENDLIMIT -> appendLimit;
+            });
+        }
+        return values;
+    }
+}
