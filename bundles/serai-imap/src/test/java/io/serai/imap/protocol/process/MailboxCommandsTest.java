@@ -1,0 +1,104 @@
+package io.serai.imap.protocol.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LIST, CREATE, DELETE, RENAME, SUBSCRIBE, STATUS, NAMESPACE, ENABLE against the embedded store. */
+class MailboxCommandsTest {
+
+    @TempDir
+    Path dir;
+    private SessionHarness h;
+
+    @BeforeEach
+    void login() throws Exception {
+        h = SessionHarness.loggedIn(dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void listShowsInboxFirstAndSpecialUseAttributes() {
+        assertThat(h.send("a LIST \"\" *")).isEqualTo(""
+                + "* LIST (\\HasNoChildren) \"/\" INBOX\r\n"
+                + "* LIST (\\HasNoChildren \\Archive) \"/\" Archive\r\n"
+                + "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts\r\n"
+                + "* LIST (\\HasNoChildren \\Junk) \"/\" Junk\r\n"
+                + "* LIST (\\HasNoChildren \\Sent) \"/\" Sent\r\n"
+                + "* LIST (\\HasNoChildren \\Trash) \"/\" Trash\r\n"
+                + "a OK LIST completed\r\n");
+        assertThat(h.send("b LIST \"\" \"\"")).isEqualTo("* LIST (\\Noselect) \"/\" \"\"\r\nb OK LIST completed\r\n");
+        assertThat(h.send("c LIST \"\" inbox")).isEqualTo("* LIST (\\HasNoChildren) \"/\" INBOX\r\nc OK LIST completed\r\n");
+    }
+
+    @Test
+    void createWithChildrenPercentWildcardAndModifiedUtf7() {
+        assertThat(h.send("a CREATE Projects/")).isEqualTo("a OK CREATE completed\r\n");
+        assertThat(h.send("b CREATE Projects/Entw&APw-rfe")).isEqualTo("b OK CREATE completed\r\n");
+        assertThat(h.send("c CREATE Projects")).isEqualTo("c NO [ALREADYEXISTS] Mailbox already exists\r\n");
+        assertThat(h.send("d CREATE inbox")).isEqualTo("d NO [ALREADYEXISTS] Mailbox already exists\r\n");
+        assertThat(h.send("e LIST \"\" %")).contains("* LIST (\\HasChildren) \"/\" Projects\r\n")
+                .doesNotContain("Entw");
+        assertThat(h.send("f LIST Projects/ %"))
+                .isEqualTo("* LIST (\\HasNoChildren) \"/\" Projects/Entw&APw-rfe\r\nf OK LIST completed\r\n");
+    }
+
+    @Test
+    void renameAndDelete() {
+        h.send("a CREATE Old");
+        assertThat(h.send("b RENAME Old New")).isEqualTo("b OK RENAME completed\r\n");
+        assertThat(h.send("c RENAME Old Other")).isEqualTo("c NO [NONEXISTENT] No such mailbox\r\n");
+        assertThat(h.send("d RENAME New Sent")).isEqualTo("d NO [ALREADYEXISTS] Mailbox already exists\r\n");
+        assertThat(h.send("e RENAME INBOX X")).isEqualTo("e NO [CANNOT] Renaming INBOX is not supported\r\n");
+        assertThat(h.send("f LIST \"\" New")).contains("* LIST (\\HasNoChildren) \"/\" New\r\n");
+        assertThat(h.send("g DELETE New")).isEqualTo("g OK DELETE completed\r\n");
+        assertThat(h.send("h DELETE New")).isEqualTo("h NO [NONEXISTENT] No such mailbox\r\n");
+        assertThat(h.send("i DELETE INBOX")).isEqualTo("i NO [CANNOT] INBOX cannot be deleted\r\n");
+        assertThat(h.send("j LIST \"\" New")).isEqualTo("j OK LIST completed\r\n");
+    }
+
+    @Test
+    void subscriptionsLsubAndListExtended() {
+        h.send("a CREATE Lists");
+        assertThat(h.send("b SUBSCRIBE Lists")).isEqualTo("b OK SUBSCRIBE completed\r\n");
+        assertThat(h.send("c LSUB \"\" Lists")).isEqualTo("* LSUB () \"/\" Lists\r\nc OK LSUB completed\r\n");
+        assertThat(h.send("d LIST (SUBSCRIBED) \"\" Lists"))
+                .isEqualTo("* LIST (\\HasNoChildren \\Subscribed) \"/\" Lists\r\nd OK LIST completed\r\n");
+        assertThat(h.send("e LIST \"\" Lists RETURN (SUBSCRIBED)"))
+                .isEqualTo("* LIST (\\HasNoChildren \\Subscribed) \"/\" Lists\r\ne OK LIST completed\r\n");
+        assertThat(h.send("f UNSUBSCRIBE Lists")).isEqualTo("f OK UNSUBSCRIBE completed\r\n");
+        assertThat(h.send("g LSUB \"\" Lists")).isEqualTo("g OK LSUB completed\r\n");
+        assertThat(h.send("h LIST (SPECIAL-USE) \"\" *")).contains("\\Sent").doesNotContain("INBOX");
+    }
+
+    @Test
+    void statusAndListStatus() throws Exception {
+        h.append("INBOX", "Subject: a\r\n\r\nhello\r\n", io.serai.store.api.Flags.NONE);
+        h.append("INBOX", "Subject: b\r\n\r\nworld\r\n",
+                io.serai.store.api.Flags.of(io.serai.store.api.SystemFlag.SEEN));
+        assertThat(h.send("a STATUS INBOX (MESSAGES UNSEEN SIZE)")) // two 21-octet messages
+                .isEqualTo("* STATUS INBOX (MESSAGES 2 UNSEEN 1 SIZE 42)\r\na OK STATUS completed\r\n");
+        long uidValidity = h.store.mailboxes(SessionHarness.USER).open("INBOX").info().uidValidity();
+        assertThat(h.send("b STATUS inbox (UIDNEXT UIDVALIDITY)")).isEqualTo(
+                "* STATUS INBOX (UIDNEXT 3 UIDVALIDITY " + uidValidity + ")\r\nb OK STATUS completed\r\n");
+        assertThat(h.send("c STATUS Nope (MESSAGES)")).isEqualTo("c NO [NONEXISTENT] No such mailbox\r\n");
+        assertThat(h.send("d LIST \"\" INBOX RETURN (STATUS (MESSAGES))")).isEqualTo(
+                "* LIST (\\HasNoChildren) \"/\" INBOX\r\n* STATUS INBOX (MESSAGES 2)\r\nd OK LIST completed\r\n");
+    }
+
+    @Test
+    void namespaceAndEnable() {
+        assertThat(h.send("a NAMESPACE")).isEqualTo("* NAMESPACE ((\"\" \"/\")) NIL NIL\r\na OK NAMESPACE completed\r\n");
+        // nothing enable-able is implemented yet, so ENABLE enables nothing (RFC 5161 §3.1)
+        assertThat(h.send("b ENABLE IMAP4rev2 CONDSTORE")).isEqualTo("* ENABLED\r\nb OK ENABLE completed\r\n");
+        assertThat(h.session.utf8()).isFalse();
+    }
+}
