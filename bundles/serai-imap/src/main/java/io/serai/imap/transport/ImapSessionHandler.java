@@ -1,0 +1,79 @@
+package io.serai.imap.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.serai.imap.protocol.decode.DecodeException;
+import io.serai.imap.protocol.encode.ResponseEncoder;
+import io.serai.imap.protocol.process.ImapSession;
+import io.serai.imap.protocol.response.ContinuationResponse;
+import io.serai.imap.protocol.response.ImapResponse;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects one {@link ImapSession} to its channel: greeting, one write and flush per command's responses, the
+ * literal continuation, and close after LOGOUT or a fatal error. Runs on the session executor, never on the I/O
+ * loop, because the session blocks on the store.
+ */
+final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapSessionHandler.class);
+
+    private final Supplier<ImapSession> sessions;
+    private final ResponseEncoder encoder = new ResponseEncoder();
+    private ImapSession session;
+
+    ImapSessionHandler(Supplier<ImapSession> sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session = sessions.get();
+        write(ctx, List.of(session.greeting()));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (session.closed()) {
+            return; // input after LOGOUT is dropped
+        }
+        if (msg == ImapFramerHandler.CONTINUE) {
+            write(ctx, List.of(ContinuationResponse.READY));
+        } else if (msg instanceof DecodeException error) {
+            write(ctx, session.decodeError(error));
+        } else if (msg instanceof byte[] frame) {
+            write(ctx, session.receive(frame));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("Closing IMAP session with {}", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+
+    private void write(ChannelHandlerContext ctx, List<ImapResponse> responses) {
+        if (!responses.isEmpty()) {
+            ByteBuf out = Unpooled.buffer();
+            for (ImapResponse r : responses) {
+                out.writeBytes(encoder.encode(r, session.utf8()));
+            }
+            if (session.closed()) {
+                ctx.channel().config().setAutoRead(false);
+                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.writeAndFlush(out);
+        } else if (session.closed()) {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.serai.imap.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.serai.imap.protocol.decode.FramerLimits;
+import io.serai.imap.protocol.process.ImapConfig;
+import io.serai.imap.protocol.process.ImapSession;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A minimal plaintext IMAP listener: I/O loop for sockets, a session executor group for the protocol and the store
+ * (framer and session handler share one executor per connection, so commands run in order off the I/O loop).
+ * No TLS, limits, idle timeout or back-pressure yet; see the README. All threads end with {@link #close()}.
+ */
+public final class NettyImapServer implements AutoCloseable {
+
+    private final ImapConfig config;
+    private final FramerLimits limits;
+    private EventLoopGroup acceptGroup;
+    private EventLoopGroup ioGroup;
+    private EventExecutorGroup sessionGroup;
+    private Channel serverChannel;
+
+    public NettyImapServer(ImapConfig config, FramerLimits limits) {
+        this.config = config;
+        this.limits = limits;
+    }
+
+    /** Binds and waits for the bind; returns the bound address (port 0 picks a free port). */
+    public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
+        acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("imap-accept"),
+                NioIoHandler.newFactory());
+        ioGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("imap-io"), NioIoHandler.newFactory());
+        sessionGroup = new DefaultEventExecutorGroup(4, new DefaultThreadFactory("imap-session"));
+        serverChannel = new ServerBootstrap()
+                .group(acceptGroup, ioGroup)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(sessionGroup, "framer", new ImapFramerHandler(limits));
+                        ch.pipeline().addLast(sessionGroup, "session",
+                                new ImapSessionHandler(() -> new ImapSession(config, false, false)));
+                    }
+                })
+                .bind(host, port).sync().channel();
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (serverChannel == null) {
+            return;
+        }
+        serverChannel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        sessionGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        serverChannel = null;
+    }
+}
