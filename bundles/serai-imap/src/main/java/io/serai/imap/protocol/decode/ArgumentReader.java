@@ -70,7 +70,8 @@ public final class ArgumentReader {
     /** {@code astring}: 1*ASTRING-CHAR or string, as raw octets. */
     public byte[] astringBytes() throws DecodeException {
         int c = peek();
-        if (c == '"' || c == '{' || c == '~') {
+        // "~" starts literal8 only before "{"; otherwise it is an ordinary ATOM-CHAR, as in "~peter/mail"
+        if (c == '"' || c == '{' || (c == '~' && pos + 1 < buf.length && buf[pos + 1] == '{')) {
             return string();
         }
         return run(CharClass::isAstringChar, "astring").getBytes(StandardCharsets.US_ASCII);

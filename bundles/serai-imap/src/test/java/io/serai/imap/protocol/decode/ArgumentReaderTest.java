@@ -44,6 +44,12 @@ class ArgumentReaderTest {
     }
 
     @Test
+    void tildeIsAnAtomCharUnlessItStartsLiteral8() throws Exception {
+        assertThat(reader("~peter/mail/&U,BTFw-").astring()).isEqualTo("~peter/mail/&U,BTFw-"); // RFC 3501 §5.1.3
+        assertThat(reader("~{3}\r\nabc").astring()).isEqualTo("abc"); // literal8, RFC 3516
+    }
+
+    @Test
     void nstringReadsNil() throws Exception {
         assertThat(reader("NIL").nstring()).isNull();
         assertThat(reader("\"x\"").nstring()).isEqualTo("x");
