@@ -34,7 +34,7 @@ class EmbeddedConversationTest {
         store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFsync(FsyncPolicy.NEVER));
         store.accounts().addDomain("example.org");
         store.accounts().createAccount("fred@example.org", "fat man".toCharArray());
-        ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), true, 1000, "t");
+        ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), true, 1000, "t", 10);
         channel = new EmbeddedChannel(new ImapFramerHandler(new FramerLimits(1024, 100, 4096, 10)),
                 new ImapSessionHandler(() -> new ImapSession(config, false, false)));
     }

@@ -33,6 +33,7 @@ public final class ImapSession {
     private SelectedMailbox selected;
     private final Set<String> enabled = new HashSet<>();
     private SaslExchange sasl;
+    private int badInARow;
 
     public ImapSession(ImapConfig config, boolean tls, boolean starttlsAvailable) {
         this.config = config;
@@ -58,7 +59,7 @@ public final class ImapSession {
             SaslExchange exchange = sasl;
             sasl = null;
             exchange.respond(frame, this, out);
-            return out;
+            return countBad(out);
         }
         if (frame.length == 0) {
             return out; // an empty line is not a command; ignore it as most servers do
@@ -70,7 +71,7 @@ public final class ImapSession {
             return decodeError(e);
         }
         processors.dispatch(request, this, out);
-        return out;
+        return countBad(out);
     }
 
     /** The answer to a framing or syntax error: tagged BAD when the tag is known (RFC 9051 §7.1.5), BYE if fatal. */
@@ -79,6 +80,21 @@ public final class ImapSession {
         out.add(StatusResponse.bad(e.tag(), e.getMessage()));
         if (e.fatal()) {
             out.add(StatusResponse.untagged(Status.BYE, null, "Protocol error, closing"));
+            state = SessionState.LOGOUT;
+            return out;
+        }
+        return countBad(out);
+    }
+
+    /** Counts consecutive tagged or untagged BAD answers; too many end the session with BYE. */
+    private List<ImapResponse> countBad(List<ImapResponse> out) {
+        if (out.isEmpty() || !(out.get(out.size() - 1) instanceof StatusResponse last)) {
+            return out;
+        }
+        if (last.status() != Status.BAD) {
+            badInARow = 0;
+        } else if (++badInARow >= config.maxBadCommands() && state != SessionState.LOGOUT) {
+            out.add(StatusResponse.untagged(Status.BYE, null, "Too many invalid commands"));
             state = SessionState.LOGOUT;
         }
         return out;

@@ -101,6 +101,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void fiveBadCommandsInARowEndTheSession() throws Exception {
+        h = new SessionHarness(dir, true, false);
+        for (int i = 0; i < 4; i++) {
+            assertThat(h.send("x" + i + " FROB")).isEqualTo("x" + i + " BAD Unknown command FROB\r\n");
+        }
+        assertThat(h.send("ok NOOP")).as("a good command resets the count").isEqualTo("ok OK NOOP completed\r\n");
+        for (int i = 0; i < 4; i++) {
+            assertThat(h.send("y" + i + " FROB")).isEqualTo("y" + i + " BAD Unknown command FROB\r\n");
+        }
+        assertThat(h.send("z FROB")).isEqualTo("z BAD Unknown command FROB\r\n* BYE Too many invalid commands\r\n");
+        assertThat(h.session.closed()).isTrue();
+    }
+
+    @Test
     void fatalDecodeErrorEndsTheSession() throws Exception {
         h = new SessionHarness(dir, true, false);
         var responses = h.session.decodeError(new io.serai.imap.protocol.decode.DecodeException("t", "Line too long",

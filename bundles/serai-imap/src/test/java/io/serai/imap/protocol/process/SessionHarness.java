@@ -31,7 +31,7 @@ final class SessionHarness implements AutoCloseable {
         store.accounts().addDomain("example.org");
         store.accounts().createAccount(USER, PASSWORD.toCharArray());
         ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), allowPlaintext,
-                1_000_000, "serai.test");
+                1_000_000, "serai.test", 5);
         session = new ImapSession(config, tls, !tls);
     }
 
