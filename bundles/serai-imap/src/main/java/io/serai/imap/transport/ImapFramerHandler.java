@@ -11,16 +11,32 @@ import io.serai.imap.protocol.decode.FramerLimits;
 /**
  * Feeds inbound bytes to a {@link CommandFramer} and fires what it finds down the pipeline: {@code byte[]} commands,
  * {@link #CONTINUE} when a synchronizing literal was accepted, and {@link DecodeException}s. Releases every buffer.
+ * After STARTTLS it drops all input until {@link #resume()}, so plaintext pipelined behind the command never
+ * reaches the session (RFC 9051 §11.1, the STARTTLS command-injection guard).
  */
 final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
 
     /** Fired when the client waits for {@code +} before sending literal data (RFC 9051 §7.5). */
     static final Object CONTINUE = new Object();
 
-    private final CommandFramer framer;
+    private final FramerLimits limits;
+    private CommandFramer framer;
+    private boolean discarding;
 
     ImapFramerHandler(FramerLimits limits) {
+        this.limits = limits;
         this.framer = new CommandFramer(limits);
+    }
+
+    /** Drops everything from now on, including the rest of the buffer being framed. */
+    void discardUntilResumed() {
+        discarding = true;
+    }
+
+    /** TLS is up: start again with an empty framer. */
+    void resume() {
+        framer = new CommandFramer(limits);
+        discarding = false;
     }
 
     @Override
@@ -30,22 +46,31 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
+            if (discarding) {
+                return;
+            }
             byte[] bytes = new byte[buf.readableBytes()];
             buf.readBytes(bytes);
             framer.feed(bytes, 0, bytes.length, new FrameSink() {
                 @Override
                 public void continuationNeeded() {
-                    ctx.fireChannelRead(CONTINUE);
+                    if (!discarding) {
+                        ctx.fireChannelRead(CONTINUE);
+                    }
                 }
 
                 @Override
                 public void command(byte[] frame) {
-                    ctx.fireChannelRead(frame);
+                    if (!discarding) {
+                        ctx.fireChannelRead(frame);
+                    }
                 }
 
                 @Override
                 public void error(DecodeException error) {
-                    ctx.fireChannelRead(error);
+                    if (!discarding) {
+                        ctx.fireChannelRead(error);
+                    }
                 }
             });
         } finally {

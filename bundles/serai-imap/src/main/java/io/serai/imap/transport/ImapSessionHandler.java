@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.serai.imap.protocol.decode.DecodeException;
 import io.serai.imap.protocol.encode.ResponseEncoder;
 import io.serai.imap.protocol.process.ImapSession;
@@ -26,11 +27,17 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ImapSessionHandler.class);
 
     private final Supplier<ImapSession> sessions;
+    private final ImapFramerHandler framer;
+    private final TlsStarter tls;
     private final ResponseEncoder encoder = new ResponseEncoder();
     private ImapSession session;
+    private boolean awaitingHandshake;
 
-    ImapSessionHandler(Supplier<ImapSession> sessions) {
+    /** @param tls the STARTTLS starter, or {@code null} when the session never offers STARTTLS */
+    ImapSessionHandler(Supplier<ImapSession> sessions, ImapFramerHandler framer, TlsStarter tls) {
         this.sessions = sessions;
+        this.framer = framer;
+        this.tls = tls;
     }
 
     @Override
@@ -50,8 +57,30 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof DecodeException error) {
             write(ctx, session.decodeError(error));
         } else if (msg instanceof byte[] frame) {
-            write(ctx, session.receive(frame));
+            List<ImapResponse> responses = session.receive(frame);
+            if (session.takeStartTls() && tls != null) {
+                framer.discardUntilResumed();
+                awaitingHandshake = true;
+                tls.start(ctx.channel(), encode(responses));
+            } else {
+                write(ctx, responses);
+            }
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (!handshake.isSuccess()) {
+                LOG.debug("TLS handshake with {} failed", ctx.channel().remoteAddress(), handshake.cause());
+                ctx.close();
+            } else if (awaitingHandshake) { // STARTTLS done; implicit TLS needs nothing
+                awaitingHandshake = false;
+                session.tlsStarted();
+                framer.resume();
+            }
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -62,10 +91,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
 
     private void write(ChannelHandlerContext ctx, List<ImapResponse> responses) {
         if (!responses.isEmpty()) {
-            ByteBuf out = Unpooled.buffer();
-            for (ImapResponse r : responses) {
-                out.writeBytes(encoder.encode(r, session.utf8()));
-            }
+            ByteBuf out = encode(responses);
             if (session.closed()) {
                 ctx.channel().config().setAutoRead(false);
                 ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
@@ -75,5 +101,13 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
         } else if (session.closed()) {
             ctx.close();
         }
+    }
+
+    private ByteBuf encode(List<ImapResponse> responses) {
+        ByteBuf out = Unpooled.buffer();
+        for (ImapResponse r : responses) {
+            out.writeBytes(encoder.encode(r, session.utf8()));
+        }
+        return out;
     }
 }

@@ -18,24 +18,38 @@ import io.serai.imap.protocol.process.ImapSession;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A minimal plaintext IMAP listener: I/O loop for sockets, a session executor group for the protocol and the store
  * (framer and session handler share one executor per connection, so commands run in order off the I/O loop).
- * No TLS, limits, idle timeout or back-pressure yet; see the README. All threads end with {@link #close()}.
+ * TLS is either implicit (RFC 8314 §3.3, TLS from the first byte) or offered through STARTTLS when an
+ * {@link SSLContext} is given. No connection limits, idle timeout or back-pressure yet; see the README. All threads
+ * end with {@link #close()}.
  */
 public final class NettyImapServer implements AutoCloseable {
 
     private final ImapConfig config;
     private final FramerLimits limits;
+    private final TlsStarter tls;
+    private final boolean implicitTls;
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private EventExecutorGroup sessionGroup;
     private Channel serverChannel;
 
-    public NettyImapServer(ImapConfig config, FramerLimits limits) {
+    /**
+     * @param sslContext  the server TLS context, or {@code null} for a plaintext-only listener
+     * @param implicitTls whether TLS starts with the connection (993-style) instead of through STARTTLS
+     */
+    public NettyImapServer(ImapConfig config, FramerLimits limits, SSLContext sslContext, boolean implicitTls) {
+        if (implicitTls && sslContext == null) {
+            throw new IllegalArgumentException("implicit TLS needs an SSLContext");
+        }
         this.config = config;
         this.limits = limits;
+        this.tls = sslContext == null ? null : new TlsStarter(sslContext);
+        this.implicitTls = implicitTls;
     }
 
     /** Binds and waits for the bind; returns the bound address (port 0 picks a free port). */
@@ -51,9 +65,13 @@ public final class NettyImapServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(sessionGroup, "framer", new ImapFramerHandler(limits));
-                        ch.pipeline().addLast(sessionGroup, "session",
-                                new ImapSessionHandler(() -> new ImapSession(config, false, false)));
+                        if (implicitTls) {
+                            ch.pipeline().addLast(TlsStarter.TLS, tls.newHandler());
+                        }
+                        ImapFramerHandler framer = new ImapFramerHandler(limits);
+                        ch.pipeline().addLast(sessionGroup, "framer", framer);
+                        ch.pipeline().addLast(sessionGroup, "session", new ImapSessionHandler(
+                                () -> new ImapSession(config, implicitTls, tls != null), framer, tls));
                     }
                 })
                 .bind(host, port).sync().channel();

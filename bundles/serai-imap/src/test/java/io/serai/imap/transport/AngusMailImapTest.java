@@ -50,7 +50,7 @@ class AngusMailImapTest {
         }
         // no TLS in the transport yet, so plaintext authentication is allowed explicitly
         server = new NettyImapServer(new ImapConfig(store, new AccountCredentials(store.accounts()), true,
-                1_000_000, "serai.test", 10), FramerLimits.DEFAULT);
+                1_000_000, "serai.test", 10), FramerLimits.DEFAULT, null, false);
         address = server.start("127.0.0.1", 0);
     }
 

@@ -35,8 +35,9 @@ class EmbeddedConversationTest {
         store.accounts().addDomain("example.org");
         store.accounts().createAccount("fred@example.org", "fat man".toCharArray());
         ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), true, 1000, "t", 10);
-        channel = new EmbeddedChannel(new ImapFramerHandler(new FramerLimits(1024, 100, 4096, 10)),
-                new ImapSessionHandler(() -> new ImapSession(config, false, false)));
+        ImapFramerHandler framer = new ImapFramerHandler(new FramerLimits(1024, 100, 4096, 10));
+        channel = new EmbeddedChannel(framer, new ImapSessionHandler(() -> new ImapSession(config, false, false),
+                framer, null));
     }
 
     @AfterEach

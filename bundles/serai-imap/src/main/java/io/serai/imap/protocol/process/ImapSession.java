@@ -34,6 +34,7 @@ public final class ImapSession {
     private final Set<String> enabled = new HashSet<>();
     private SaslExchange sasl;
     private int badInARow;
+    private boolean startTls;
 
     public ImapSession(ImapConfig config, boolean tls, boolean starttlsAvailable) {
         this.config = config;
@@ -113,6 +114,20 @@ public final class ImapSession {
     /** The transport finished a TLS handshake (STARTTLS). */
     public void tlsStarted() {
         tls = true;
+    }
+
+    /**
+     * Whether the last command was a successful STARTTLS; clears the flag. The transport must then drop all input
+     * until the handshake completes and call {@link #tlsStarted()}.
+     */
+    public boolean takeStartTls() {
+        boolean requested = startTls;
+        startTls = false;
+        return requested;
+    }
+
+    void startTlsRequested() {
+        startTls = true;
     }
 
     public SessionState state() {

@@ -36,6 +36,7 @@ final class Processors {
         add("NOOP", ANY, new NoopProcessor());
         add("LOGOUT", ANY, new LogoutProcessor());
         add("ID", ANY, new IdProcessor());
+        add("STARTTLS", EnumSet.of(NOT_AUTHENTICATED), new StartTlsProcessor());
         add("LOGIN", EnumSet.of(NOT_AUTHENTICATED), new LoginProcessor());
         add("AUTHENTICATE", EnumSet.of(NOT_AUTHENTICATED), new AuthenticateProcessor());
         add("ENABLE", AUTHED, new EnableProcessor());
