@@ -37,6 +37,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void starttlsIsOfferedOnlyBeforeTls() throws Exception {
+        h = new SessionHarness(dir, false, false);
+        assertThat(h.send("a STARTTLS")).isEqualTo("a OK Begin TLS negotiation now\r\n");
+        assertThat(h.session.takeStartTls()).isTrue();
+        assertThat(h.session.takeStartTls()).as("the flag is cleared once taken").isFalse();
+        h.session.tlsStarted();
+        assertThat(h.send("b CAPABILITY")).contains("AUTH=PLAIN").doesNotContain("STARTTLS")
+                .doesNotContain("LOGINDISABLED");
+        assertThat(h.send("c STARTTLS")).isEqualTo("c BAD TLS is already active\r\n");
+        assertThat(h.session.takeStartTls()).isFalse();
+        assertThat(h.send("d LOGIN alice@example.org pencil")).contains("d OK [CAPABILITY");
+    }
+
+    @Test
     void plaintextLoginWhenConfigured() throws Exception {
         h = new SessionHarness(dir, false, true);
         assertThat(h.greeting()).contains("AUTH=PLAIN").doesNotContain("LOGINDISABLED");
