@@ -19,13 +19,27 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     /** Fired when the client waits for {@code +} before sending literal data (RFC 9051 §7.5). */
     static final Object CONTINUE = new Object();
 
-    private final FramerLimits limits;
+    private final FramerLimits authenticatedLimits;
+    private FramerLimits limits;
     private CommandFramer framer;
     private boolean discarding;
 
-    ImapFramerHandler(FramerLimits limits) {
-        this.limits = limits;
+    /**
+     * @param preAuth       bounds until the client has authenticated
+     * @param authenticated bounds afterwards (APPEND needs large literals)
+     */
+    ImapFramerHandler(FramerLimits preAuth, FramerLimits authenticated) {
+        this.authenticatedLimits = authenticated;
+        this.limits = preAuth;
         this.framer = new CommandFramer(limits);
+    }
+
+    /** The client authenticated: switch to the larger bounds. */
+    void authenticated() {
+        if (limits != authenticatedLimits) {
+            limits = authenticatedLimits;
+            framer.limits(limits);
+        }
     }
 
     /** Drops everything from now on, including the rest of the buffer being framed. */

@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.serai.imap.protocol.decode.DecodeException;
 import io.serai.imap.protocol.encode.ResponseEncoder;
 import io.serai.imap.protocol.process.ImapSession;
+import io.serai.imap.protocol.process.SessionState;
 import io.serai.imap.protocol.response.ContinuationResponse;
 import io.serai.imap.protocol.response.ImapResponse;
 
@@ -58,6 +59,9 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
             write(ctx, session.decodeError(error));
         } else if (msg instanceof byte[] frame) {
             List<ImapResponse> responses = session.receive(frame);
+            if (session.state() == SessionState.AUTHENTICATED || session.state() == SessionState.SELECTED) {
+                framer.authenticated();
+            }
             if (session.takeStartTls() && tls != null) {
                 framer.discardUntilResumed();
                 awaitingHandshake = true;

@@ -39,6 +39,7 @@ public final class NettyImapServer implements AutoCloseable {
     private Channel serverChannel;
 
     /**
+     * @param limits      framing bounds once authenticated; before that {@link FramerLimits#PRE_AUTH} applies
      * @param sslContext  the server TLS context, or {@code null} for a plaintext-only listener
      * @param implicitTls whether TLS starts with the connection (993-style) instead of through STARTTLS
      */
@@ -68,7 +69,7 @@ public final class NettyImapServer implements AutoCloseable {
                         if (implicitTls) {
                             ch.pipeline().addLast(TlsStarter.TLS, tls.newHandler());
                         }
-                        ImapFramerHandler framer = new ImapFramerHandler(limits);
+                        ImapFramerHandler framer = new ImapFramerHandler(FramerLimits.PRE_AUTH, limits);
                         ch.pipeline().addLast(sessionGroup, "framer", framer);
                         ch.pipeline().addLast(sessionGroup, "session", new ImapSessionHandler(
                                 () -> new ImapSession(config, implicitTls, tls != null), framer, tls));

@@ -35,7 +35,8 @@ class EmbeddedConversationTest {
         store.accounts().addDomain("example.org");
         store.accounts().createAccount("fred@example.org", "fat man".toCharArray());
         ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), true, 1000, "t", 10);
-        ImapFramerHandler framer = new ImapFramerHandler(new FramerLimits(1024, 100, 4096, 10));
+        ImapFramerHandler framer = new ImapFramerHandler(new FramerLimits(1024, 100, 4096, 10),
+                new FramerLimits(1024, 1000, 4096, 10));
         channel = new EmbeddedChannel(framer, new ImapSessionHandler(() -> new ImapSession(config, false, false),
                 framer, null));
     }
@@ -81,6 +82,19 @@ class EmbeddedConversationTest {
         assertThat(output()).isEqualTo("a OK NOOP completed\r\nb BAD Unknown command FROB\r\n"
                 + "c BAD [TOOBIG] Literal too large\r\nd OK NOOP completed\r\n");
         assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void literalsMayGrowOnlyAfterAuthentication() {
+        output();
+        send("a LOGIN {200}\r\n");
+        assertThat(output()).isEqualTo("a BAD [TOOBIG] Literal too large\r\n");
+        send("b LOGIN fred@example.org \"fat man\"\r\n");
+        assertThat(output()).startsWith("b OK ");
+        send("c CREATE {200}\r\n");
+        assertThat(output()).isEqualTo("+ Ready for literal data\r\n");
+        send("x".repeat(200) + "\r\n");
+        assertThat(output()).isEqualTo("c OK CREATE completed\r\n");
     }
 
     @Test

@@ -30,7 +30,7 @@ class StartTlsInjectionTest {
     void commandsAfterStarttlsInTheSameSegmentAreDropped() throws Exception {
         try (MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFsync(FsyncPolicy.NEVER))) {
             ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), true, 1000, "t", 10);
-            ImapFramerHandler framer = new ImapFramerHandler(FramerLimits.DEFAULT);
+            ImapFramerHandler framer = new ImapFramerHandler(FramerLimits.PRE_AUTH, FramerLimits.DEFAULT);
             TlsStarter tls = new TlsStarter(new TestCertificate().server);
             EmbeddedChannel channel = new EmbeddedChannel(framer,
                     new ImapSessionHandler(() -> new ImapSession(config, false, true), framer, tls));

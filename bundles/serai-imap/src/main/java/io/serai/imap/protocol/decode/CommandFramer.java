@@ -18,7 +18,7 @@ public final class CommandFramer {
 
     private enum State { LINE, LITERAL, CLOSED }
 
-    private final FramerLimits limits;
+    private FramerLimits limits;
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
     private byte[] line = new byte[256];
     private int lineLength;
@@ -64,6 +64,11 @@ public final class CommandFramer {
                 }
             }
         }
+    }
+
+    /** New bounds for the next lines and literals, e.g. larger ones once the client has authenticated. */
+    public void limits(FramerLimits newLimits) {
+        this.limits = newLimits;
     }
 
     /** Whether the framer stopped for good after a fatal error. */

@@ -14,6 +14,12 @@ public record FramerLimits(int maxLineLength, long maxLiteralSize, long maxComma
 
     public static final FramerLimits DEFAULT = new FramerLimits(64 * 1024, 50L << 20, 51L << 20, 4096);
 
+    /**
+     * Before authentication only LOGIN, AUTHENTICATE and the like are valid, so an unauthenticated client gets small
+     * bounds and cannot make the server buffer megabytes.
+     */
+    public static final FramerLimits PRE_AUTH = new FramerLimits(8192, 8192, 16384, 4096);
+
     public FramerLimits {
         if (maxLineLength < 1024 || maxLiteralSize < 0 || maxCommandSize < maxLineLength || maxNonSyncLiteral < 0) {
             throw new IllegalArgumentException("bad framer limits");
