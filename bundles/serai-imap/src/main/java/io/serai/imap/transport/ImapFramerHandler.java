@@ -13,6 +13,11 @@ import io.serai.imap.protocol.decode.FramerLimits;
  * {@link #CONTINUE} when a synchronizing literal was accepted, and {@link DecodeException}s. Releases every buffer.
  * After STARTTLS it drops all input until {@link #resume()}, so plaintext pipelined behind the command never
  * reaches the session (RFC 9051 §11.1, the STARTTLS command-injection guard).
+ *
+ * <p>Back-pressure: the channel runs with autoRead off and this handler asks for the next read only after it has
+ * framed (and the session has processed) the previous buffer, so a client that floods commands cannot make the
+ * server queue its input; it waits in the socket buffer. Reading also pauses while the channel is not writable,
+ * so a client that sends but never reads cannot pile up responses either.
  */
 final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
 
@@ -23,6 +28,7 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     private FramerLimits limits;
     private CommandFramer framer;
     private boolean discarding;
+    private boolean readDeferred;
 
     /**
      * @param preAuth       bounds until the client has authenticated
@@ -51,6 +57,12 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     void resume() {
         framer = new CommandFramer(limits);
         discarding = false;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.fireChannelActive();
+        ctx.read();
     }
 
     @Override
@@ -89,6 +101,25 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
             });
         } finally {
             buf.release();
+            readNext(ctx); // the session has handled everything framed from this buffer
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (readDeferred && ctx.channel().isWritable()) {
+            readNext(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void readNext(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        readDeferred = !ctx.channel().isWritable();
+        if (!readDeferred) {
+            ctx.read();
         }
     }
 }

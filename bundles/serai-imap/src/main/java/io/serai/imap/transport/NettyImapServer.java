@@ -63,6 +63,7 @@ public final class NettyImapServer implements AutoCloseable {
                 .group(acceptGroup, ioGroup)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.AUTO_READ, false) // ImapFramerHandler reads one buffer at a time
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
