@@ -91,6 +91,23 @@ class AngusMailImapTest {
     }
 
     @Test
+    void appendThroughAngus() throws Exception {
+        Store imap = connect("pencil");
+        try {
+            jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage((Session) null);
+            message.setSubject("sent by Angus");
+            message.setText("hello\r\n");
+            message.setFlag(jakarta.mail.Flags.Flag.SEEN, true);
+            Folder sent = imap.getFolder("Sent");
+            sent.appendMessages(new jakarta.mail.Message[] {message});
+            assertThat(store.mailboxes(USER).open("Sent").messages()).singleElement()
+                    .satisfies(m -> assertThat(m.flags().has(io.serai.store.api.SystemFlag.SEEN)).isTrue());
+        } finally {
+            imap.close();
+        }
+    }
+
+    @Test
     void wrongPasswordIsRejected() {
         assertThatThrownBy(() -> connect("wrong")).isInstanceOf(AuthenticationFailedException.class);
     }

@@ -36,6 +36,7 @@ public final class RequestDecoder {
         decoders.put("STATUS", new StatusDecoder());
         decoders.put("ENABLE", new EnableDecoder());
         decoders.put("ID", new IdDecoder());
+        decoders.put("APPEND", new AppendDecoder());
     }
 
     /**

@@ -51,6 +51,7 @@ final class Processors {
         add("SUBSCRIBE", AUTHED, subscribe);
         add("UNSUBSCRIBE", AUTHED, subscribe);
         add("STATUS", AUTHED, new StatusProcessor());
+        add("APPEND", AUTHED, new AppendProcessor());
         SelectProcessor select = new SelectProcessor();
         add("SELECT", AUTHED, select);
         add("EXAMINE", AUTHED, select);

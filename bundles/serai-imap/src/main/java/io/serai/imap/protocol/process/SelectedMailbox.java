@@ -44,6 +44,15 @@ final class SelectedMailbox {
         return i < 0 ? 0 : i + 1;
     }
 
+    /** Adds a message this session has just reported as EXISTS; UIDs only grow, so it goes last. */
+    void added(long uid) {
+        if (uids.length == 0 || uid > uids[uids.length - 1]) {
+            long[] next = Arrays.copyOf(uids, uids.length + 1);
+            next[uids.length] = uid;
+            uids = next;
+        }
+    }
+
     /** Forgets {@code uid}; returns the sequence number it had, to report as EXPUNGE, or 0. */
     int expunged(long uid) {
         int msn = msn(uid);

@@ -103,6 +103,25 @@ class RequestDecoderTest {
     }
 
     @Test
+    void appendFromRfc9051WithFlagsAndDate() throws Exception {
+        String message = "Date: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\nSubject: afternoon meeting\r\n\r\nHello\r\n";
+        int n = message.length();
+        var append = (io.serai.imap.protocol.request.AppendMessageRequest) decode(
+                "A003 APPEND saved-messages (\\Seen $Work) \"17-Jul-1996 02:44:25 -0700\" {" + n + "}\r\n" + message);
+        assertThat(append.mailbox()).isEqualTo("saved-messages");
+        assertThat(append.flags()).containsExactly("\\Seen", "$Work");
+        assertThat(append.internalDate()).hasToString("1996-07-17T02:44:25-07:00");
+        assertThat(new String(append.message(), StandardCharsets.US_ASCII)).isEqualTo(message);
+        var bare = (io.serai.imap.protocol.request.AppendMessageRequest) decode("a APPEND INBOX {3+}\r\nabc");
+        assertThat(bare.flags()).isEmpty();
+        assertThat(bare.internalDate()).isNull();
+        assertThatThrownBy(() -> decode("a APPEND INBOX (\\Seen) abc")).hasMessageContaining("literal");
+        assertThatThrownBy(() -> decode("a APPEND INBOX \"abc\"")).hasMessageContaining("date-time");
+        assertThatThrownBy(() -> decode("a APPEND INBOX \"1-Jul-1996 02:44:25 -0700\" {1}\r\nx"))
+                .isInstanceOf(DecodeException.class);
+    }
+
+    @Test
     void errorsCarryTheTagWhenThereIsOne() {
         assertThatThrownBy(() -> decode("a9 FROB")).isInstanceOfSatisfying(DecodeException.class,
                 e -> assertThat(e.tag()).isEqualTo("a9"));

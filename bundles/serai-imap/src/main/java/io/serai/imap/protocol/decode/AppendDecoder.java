@@ -1,0 +1,53 @@
+package io.serai.imap.protocol.decode;
+
+import io.serai.imap.protocol.request.AppendMessageRequest;
+import io.serai.imap.protocol.request.ImapRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal} (RFC 9051 §6.3.12; literal8 {@code ~{n}}
+ * from RFC 3516 is accepted). MULTIAPPEND (RFC 3502) and CATENATE are not decoded yet.
+ */
+final class AppendDecoder implements CommandDecoder {
+
+    @Override
+    public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
+        in.sp();
+        String mailbox = MailboxNames.decode(in.astring(), utf8);
+        in.sp();
+        List<String> flags = new ArrayList<>();
+        if (in.peek() == '(') {
+            flags = flagList(in);
+            in.sp();
+        }
+        OffsetDateTime date = null;
+        if (in.peek() == '"') {
+            date = DateTimes.dateTime(new String(in.string(), StandardCharsets.US_ASCII));
+            in.sp();
+        }
+        if (in.peek() != '{' && in.peek() != '~') {
+            throw in.error("APPEND needs the message as a literal");
+        }
+        byte[] message = in.string();
+        in.end();
+        return new AppendMessageRequest(tag, mailbox, flags, date, message);
+    }
+
+    /** {@code flag-list = "(" [flag *(SP flag)] ")"}, flag = {@code "\" atom} or a keyword atom (RFC 9051 §9). */
+    static List<String> flagList(ArgumentReader in) throws DecodeException {
+        in.expect('(');
+        List<String> flags = new ArrayList<>();
+        if (in.tryConsume(')')) {
+            return flags;
+        }
+        do {
+            flags.add(in.tryConsume('\\') ? "\\" + in.atom() : in.atom());
+        } while (in.tryConsume(' '));
+        in.expect(')');
+        return flags;
+    }
+}

@@ -1,0 +1,93 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.AppendMessageRequest;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.MessageCountResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.store.api.AppendRequest;
+import io.serai.store.api.AppendResult;
+import io.serai.store.api.ContentSource;
+import io.serai.store.api.Flags;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.NotFoundException;
+import io.serai.store.api.QuotaExceededException;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.SystemFlag;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * APPEND (RFC 9051 §6.3.12): {@code [TRYCREATE]} for a missing mailbox, {@code [TOOBIG]} above APPENDLIMIT
+ * (RFC 7889), {@code [OVERQUOTA]} (RFC 9208), {@code [APPENDUID]} (RFC 4315) on success. Appending to the selected
+ * mailbox reports the new message as EXISTS at once (RFC 9051 §6.3.12 recommends it).
+ */
+final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
+
+    @Override
+    public void process(AppendMessageRequest request, ImapSession session, List<ImapResponse> out)
+            throws StoreException {
+        if (request.message().length > session.config().appendLimit()) {
+            out.add(StatusResponse.no(request.tag(), ResponseCode.of("TOOBIG"), "Message exceeds APPENDLIMIT"));
+            return;
+        }
+        Flags flags = flags(request.flags());
+        if (flags == null) {
+            out.add(StatusResponse.bad(request.tag(), "Unknown system flag"));
+            return;
+        }
+        Mailbox mailbox;
+        try {
+            mailbox = session.mailboxes().open(request.mailbox());
+        } catch (NotFoundException e) {
+            out.add(StatusResponse.no(request.tag(), ResponseCode.TRYCREATE, "No such mailbox"));
+            return;
+        }
+        Instant date = request.internalDate() == null ? Instant.now() : request.internalDate().toInstant();
+        AppendResult result;
+        try {
+            result = mailbox.append(new AppendRequest(
+                    ContentSource.of(new ByteArrayInputStream(request.message())), date, flags));
+        } catch (QuotaExceededException e) {
+            out.add(StatusResponse.no(request.tag(), ResponseCode.of("OVERQUOTA"), "Quota exceeded"));
+            return;
+        }
+        SelectedMailbox selected = session.selected();
+        if (selected != null && selected.name().equals(request.mailbox())) {
+            selected.added(result.uid());
+            out.add(MessageCountResponse.exists(selected.exists()));
+        }
+        out.add(StatusResponse.ok(request.tag(), new ResponseCode("APPENDUID",
+                result.uidValidity() + " " + result.uid()), "APPEND completed"));
+    }
+
+    /** Store flags for the wire flags, or {@code null} for an unknown {@code \flag}; {@code \Recent} is ignored. */
+    private static Flags flags(List<String> wire) {
+        EnumSet<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
+        Set<String> keywords = new HashSet<>();
+        outer:
+        for (String flag : wire) {
+            if (!flag.startsWith("\\")) {
+                keywords.add(flag);
+                continue;
+            }
+            if (flag.equalsIgnoreCase("\\Recent")) {
+                continue;
+            }
+            for (SystemFlag f : SystemFlag.values()) {
+                if (f.imapName().toLowerCase(Locale.ROOT).equals(flag.toLowerCase(Locale.ROOT))) {
+                    system.add(f);
+                    continue outer;
+                }
+            }
+            return null;
+        }
+        return Flags.of(system, keywords);
+    }
+}

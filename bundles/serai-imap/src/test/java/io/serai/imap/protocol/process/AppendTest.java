@@ -1,0 +1,70 @@
+package io.serai.imap.protocol.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MessageMeta;
+import io.serai.store.api.SystemFlag;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppendTest {
+
+    private static final String MESSAGE = "Subject: hi\r\n\r\nbody\r\n";
+
+    @TempDir
+    Path dir;
+    private SessionHarness h;
+
+    @BeforeEach
+    void login() throws Exception {
+        h = SessionHarness.loggedIn(dir);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        h.close();
+    }
+
+    private String append(String mailbox, String options) {
+        return h.send("a APPEND " + mailbox + options + " {" + MESSAGE.length() + "}\r\n" + MESSAGE);
+    }
+
+    @Test
+    void appendStoresFlagsDateAndReportsAppendUid() throws Exception {
+        Mailbox sent = h.store.mailboxes(SessionHarness.USER).open("Sent");
+        long uidValidity = sent.info().uidValidity();
+        assertThat(append("Sent", " (\\Seen \\Recent $Work) \"17-Jul-1996 02:44:25 -0700\""))
+                .isEqualTo("a OK [APPENDUID " + uidValidity + " 1] APPEND completed\r\n");
+        MessageMeta meta = sent.messages().get(0);
+        assertThat(meta.flags().has(SystemFlag.SEEN)).isTrue();
+        assertThat(meta.flags().keywords()).containsExactly("$work");
+        assertThat(meta.internalDate()).isEqualTo(Instant.parse("1996-07-17T09:44:25Z"));
+        assertThat(meta.size()).isEqualTo(MESSAGE.length());
+    }
+
+    @Test
+    void appendErrors() {
+        assertThat(append("Nope", "")).isEqualTo("a NO [TRYCREATE] No such mailbox\r\n");
+        assertThat(append("INBOX", " (\\Bogus)")).isEqualTo("a BAD Unknown system flag\r\n");
+        String big = "x".repeat(1_000_001);
+        assertThat(h.send("b APPEND INBOX {" + big.length() + "}\r\n" + big))
+                .isEqualTo("b NO [TOOBIG] Message exceeds APPENDLIMIT\r\n");
+    }
+
+    @Test
+    void appendToTheSelectedMailboxReportsExists() throws Exception {
+        h.send("s SELECT INBOX");
+        assertThat(append("INBOX", "")).startsWith("* 1 EXISTS\r\na OK [APPENDUID ");
+        assertThat(append("INBOX", "")).startsWith("* 2 EXISTS\r\na OK [APPENDUID ");
+        h.store.mailboxes(SessionHarness.USER).open("INBOX").updateFlags(
+                h.store.mailboxes(SessionHarness.USER).open("INBOX").uids(),
+                io.serai.store.api.FlagUpdate.add(io.serai.store.api.Flags.of(SystemFlag.DELETED)));
+        assertThat(h.send("e EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\n* 1 EXPUNGE\r\ne OK EXPUNGE completed\r\n");
+    }
+}
