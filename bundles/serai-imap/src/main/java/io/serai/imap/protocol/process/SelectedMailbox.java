@@ -38,6 +38,11 @@ final class SelectedMailbox {
         return uids.length;
     }
 
+    /** A copy of the map: UIDs in sequence number order. */
+    long[] uids() {
+        return uids.clone();
+    }
+
     /** The sequence number of {@code uid}, or 0 if this session does not know it. */
     int msn(long uid) {
         int i = Arrays.binarySearch(uids, uid);

@@ -1,0 +1,61 @@
+package io.serai.imap.protocol.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serai.store.api.FlagUpdate;
+import io.serai.store.api.Flags;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.SystemFlag;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changes made by others (here: straight through the store) show up on NOOP with consistent sequence numbers. */
+class MailboxSyncTest {
+
+    private static final String MESSAGE = "Subject: s\r\n\r\nx\r\n";
+
+    @TempDir
+    Path dir;
+    private SessionHarness h;
+    private Mailbox inbox;
+
+    @BeforeEach
+    void login() throws Exception {
+        h = SessionHarness.loggedIn(dir);
+        inbox = h.store.mailboxes(SessionHarness.USER).open("INBOX");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void noopReportsExpungesThenNewMessages() throws Exception {
+        long[] uids = new long[4];
+        for (int i = 0; i < 4; i++) {
+            uids[i] = h.append("INBOX", MESSAGE, Flags.NONE);
+        }
+        h.send("a SELECT INBOX");
+        assertThat(h.send("b NOOP")).isEqualTo("b OK NOOP completed\r\n");
+        inbox.updateFlags(new long[] {uids[1], uids[2]}, FlagUpdate.add(Flags.of(SystemFlag.DELETED)));
+        inbox.expunge(new long[] {uids[1], uids[2]});
+        h.append("INBOX", MESSAGE, Flags.NONE);
+        h.append("INBOX", MESSAGE, Flags.NONE);
+        // 1 2 3 4 → 2 goes (msn 2), then 3 has become msn 2 → 1 4 remain, two new ones make 4
+        assertThat(h.send("c NOOP")).isEqualTo("* 2 EXPUNGE\r\n* 2 EXPUNGE\r\n* 4 EXISTS\r\nc OK NOOP completed\r\n");
+        assertThat(h.send("d NOOP")).isEqualTo("d OK NOOP completed\r\n");
+        h.append("INBOX", MESSAGE, Flags.NONE);
+        assertThat(h.send("e CHECK")).isEqualTo("* 5 EXISTS\r\ne OK CHECK completed\r\n");
+    }
+
+    @Test
+    void noopOutsideSelectedStateReportsNothing() throws Exception {
+        h.append("INBOX", MESSAGE, Flags.NONE);
+        assertThat(h.send("a NOOP")).isEqualTo("a OK NOOP completed\r\n");
+    }
+}
