@@ -126,21 +126,34 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
         message.setText("Saffron and cumin", "UTF-8");
         Transport.send(message);
 
-        // camel-mail's pop3s consumer (download and delete), trusting the distribution's self-signed certificate
-        String uri = "pop3s://127.0.0.1:" + POP3S_PORT + "?username=trader@oasis.test&password=sp1ce"
-                + "&delete=true&initialDelay=0&delay=500&additionalJavaMailProperties=#pop3Trust";
+        // camel-mail's pop3s consumer in a route (download and delete), trusting the distribution's self-signed
+        // certificate; the body is read inside the route, while the POP3 session is open
         java.util.Properties trust = new java.util.Properties();
         trust.put("mail.pop3s.ssl.trust", "127.0.0.1");
         camelContext.getRegistry().bind("pop3Trust", trust);
-        org.apache.camel.ConsumerTemplate consumer = camelContext.createConsumerTemplate();
-        org.apache.camel.Exchange received = consumer.receive(uri, 20_000);
-        assertTrue("camel-mail got nothing", received != null);
-        assertEquals("Spices for sale", received.getMessage().getHeader("Subject"));
-        assertEquals("Saffron and cumin", received.getMessage().getBody(String.class).trim());
-        consumer.doneUoW(received);
-        consumer.stop();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> store.mailboxes("trader@oasis.test").open("INBOX").uids().length == 0);
+        String uri = "pop3s://127.0.0.1:" + POP3S_PORT + "?username=trader@oasis.test&password=sp1ce"
+                + "&delete=true&initialDelay=0&delay=500&additionalJavaMailProperties=#pop3Trust";
+        org.osgi.framework.ServiceRegistration<org.apache.camel.RoutesBuilder> registration = bundleContext
+                .registerService(org.apache.camel.RoutesBuilder.class, new org.apache.camel.builder.RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(uri).routeId("it-pop3s-download")
+                                .process(e -> e.getMessage().setBody(e.getMessage().getBody(String.class)))
+                                .to("seda:pop3s-downloaded");
+                    }
+                }, null);
+        try {
+            org.apache.camel.Exchange received = camelContext.createConsumerTemplate()
+                    .receive("seda:pop3s-downloaded", 30_000);
+            assertTrue("camel-mail got nothing", received != null);
+            assertEquals("Spices for sale", received.getMessage().getHeader("Subject"));
+            assertEquals("Saffron and cumin", received.getMessage().getBody(String.class).trim());
+            // deleted at the end of the poll that downloaded it (QUIT)
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> store.mailboxes("trader@oasis.test").open("INBOX").uids().length == 0);
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test
