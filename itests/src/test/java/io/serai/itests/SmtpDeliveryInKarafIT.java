@@ -55,6 +55,9 @@ public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
     @Inject
     private org.apache.camel.CamelContext camelContext;
 
+    @Inject
+    private org.osgi.framework.BundleContext bundleContext;
+
     @Configuration
     public Option[] config() {
         return seraiDistribution(
@@ -109,6 +112,37 @@ public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
         String stored = new String(contentOf(inbox("bob@caravan.test"), inbox.get(inbox.size() - 1).uid()),
                 StandardCharsets.UTF_8);
         assertTrue(stored, stored.contains("Subject: From Camel") && stored.contains("Sent by camel-mail inside Karaf"));
+    }
+
+    @Test
+    public void aRouteBackedFolderGetsMailDeliveredToItsPlusAddress() throws Exception {
+        if (!store.mailboxes("bob@caravan.test").list().stream().anyMatch(m -> m.name().equals("Tickets"))) {
+            store.mailboxes("bob@caravan.test").create("Tickets");
+        }
+        org.osgi.framework.ServiceRegistration<org.apache.camel.RoutesBuilder> registration = bundleContext
+                .registerService(org.apache.camel.RoutesBuilder.class, new org.apache.camel.builder.RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        // push: an exchange per message that lands in the folder, marked \\Seen when done
+                        from("mailbox:bob@caravan.test/Tickets?store=#seraiStore").routeId("it-tickets")
+                                .to("seda:tickets");
+                    }
+                }, null);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> camelContext.getRoute("it-tickets") != null
+                    && camelContext.getRouteController().getRouteStatus("it-tickets").isStarted());
+            Transport.send(message(Session.getInstance(smtp(MTA_PORT)), "Printer on fire", "bob+tickets@caravan.test"));
+
+            org.apache.camel.Exchange ticket = camelContext.createConsumerTemplate().receive("seda:tickets", 20_000);
+            assertTrue("no exchange for the new ticket", ticket != null);
+            assertEquals("Printer on fire", ticket.getMessage().getHeader("SeraiMailboxSubject", String.class).trim());
+            long uid = ticket.getMessage().getHeader("SeraiMailboxUid", Long.class);
+            Mailbox tickets = store.mailboxes("bob@caravan.test").open("Tickets");
+            await().atMost(Duration.ofSeconds(10)).until(() -> tickets.messages().stream()
+                    .anyMatch(m -> m.uid() == uid && m.flags().has(io.serai.store.api.SystemFlag.SEEN)));
+        } finally {
+            registration.unregister();
+        }
     }
 
     @Test
