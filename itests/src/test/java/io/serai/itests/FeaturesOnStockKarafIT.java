@@ -27,7 +27,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -38,7 +38,7 @@ import org.osgi.framework.ServiceReference;
  * Resolution of each feature in isolation is also checked at build time by karaf:verify.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerMethod.class)
 public class FeaturesOnStockKarafIT {
 
     private static final String CAMEL_CONTEXT = "org.apache.camel.CamelContext";
@@ -82,42 +82,75 @@ public class FeaturesOnStockKarafIT {
         };
     }
 
-    @Test
-    public void eachFeatureInstallsAloneAndAllTogether() throws Exception {
-        features.addRepository(URI.create(System.getProperty("serai.features")));
-        assertEquals(null, bundle("io.serai.camel.runtime"));
+    // Each feature in a fresh container (PerMethod): no wiring left over from an earlier install can help or hurt.
 
+    @Test
+    public void seraiMailAlone() throws Exception {
         installAlone("serai-mail", () -> assertActive("jakarta.mail-api", "org.eclipse.angus.mail"));
+    }
+
+    @Test
+    public void seraiCamelAlone() throws Exception {
         installAlone("serai-camel", () -> {
             assertActive("io.serai.camel.runtime", "io.serai.serai-camel-context");
             awaitCamelContext();
         });
+    }
+
+    @Test
+    public void seraiStoreAlone() throws Exception {
         installAlone("serai-store", () -> {
             assertActive("org.apache.james.apache-mime4j-core", "io.serai.serai-store-embedded",
                     "io.serai.serai-store-karaf");
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });
+    }
+
+    @Test
+    public void seraiSmtpAlone() throws Exception {
         installAlone("serai-smtp", () -> {
             assertActive("io.netty.handler", "io.serai.serai-smtp", "io.serai.serai-camel-smtpd",
                     "io.serai.serai-smtp-karaf", "io.serai.serai-tls");
             awaitService("javax.net.ssl.SSLContext", "(osgi.jndi.service.name=seraiTls)");
             awaitService("org.apache.camel.spi.ComponentResolver", "(component=smtpd)");
         });
+    }
+
+    @Test
+    public void seraiPop3Alone() throws Exception {
         installAlone("serai-pop3", () -> {
             assertActive("io.serai.serai-pop3", "io.serai.serai-pop3-karaf", "io.serai.serai-camel-pop3d");
             awaitService("io.serai.pop3.api.MaildropLocks", "(osgi.jndi.service.name=seraiPop3Locks)");
         });
+    }
+
+    @Test
+    public void seraiMailboxAlone() throws Exception {
+        installAlone("serai-mailbox", () -> {
+            assertActive("io.serai.serai-camel-mailbox");
+            awaitService("org.apache.camel.spi.ComponentResolver", "(component=mailbox)");
+        });
+    }
+
+    @Test
+    public void seraiRoutesAlone() throws Exception {
         installAlone("serai-routes", () -> assertActive("io.serai.serai-routes-delivery"));
+    }
+
+    @Test
+    public void everythingTogether() throws Exception {
         installAlone("serai", () -> {
             assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context",
-                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox");
-            awaitService("org.apache.camel.spi.ComponentResolver", "(component=mailbox)");
+                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox", "io.serai.serai-pop3-karaf",
+                    "io.serai.serai-smtp-karaf", "io.serai.serai-routes-delivery");
             awaitCamelContext();
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });
     }
 
     private void installAlone(String name, Runnable check) throws Exception {
+        features.addRepository(URI.create(System.getProperty("serai.features")));
+        assertEquals(null, bundle("io.serai.camel.runtime"));
         // no refresh: the probe bundle (this test) must not be restarted under its own feet
         features.installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         Feature feature = features.getFeature(name);
