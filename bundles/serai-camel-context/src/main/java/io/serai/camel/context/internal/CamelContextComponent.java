@@ -79,9 +79,26 @@ public final class CamelContextComponent {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        ServiceRegistration<CamelContext> reg = registration;
-        registration = null;
+    void deactivate() {
+        ServiceRegistration<CamelContext> reg;
+        DefaultCamelContext stopping;
+        OsgiBeanRepository releasing;
+        // the worker takes this monitor to publish the context, so the wait below must not hold it
+        synchronized (this) {
+            reg = registration;
+            registration = null;
+            stopping = context;
+            releasing = beans;
+            context = null; // a start still running sees this and publishes nothing
+            worker.execute(() -> {
+                try {
+                    stopping.stop();
+                } finally {
+                    releasing.close();
+                }
+            });
+            worker.shutdown();
+        }
         if (reg != null) {
             try {
                 reg.unregister();
@@ -89,16 +106,6 @@ public final class CamelContextComponent {
                 // the framework unregistered it with our bundle
             }
         }
-        DefaultCamelContext stopping = context;
-        OsgiBeanRepository releasing = beans;
-        worker.execute(() -> {
-            try {
-                stopping.stop();
-            } finally {
-                releasing.close();
-            }
-        });
-        worker.shutdown();
         try {
             if (!worker.awaitTermination(shutdownTimeoutSeconds + 10L, TimeUnit.SECONDS)) {
                 LOG.warn("Camel context {} did not stop within {} s", stopping.getName(), shutdownTimeoutSeconds + 10);
@@ -106,7 +113,6 @@ public final class CamelContextComponent {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        context = null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -46,25 +46,28 @@ public final class EmbeddedStoreComponent {
     }
 
     @Deactivate
-    synchronized void deactivate() throws InterruptedException {
-        active = false;
+    void deactivate() throws InterruptedException {
+        // not synchronized while waiting: the opener needs the monitor to finish, and holding it here deadlocked
+        // the two until the wait timed out, leaving an open store (and its directory lock) behind
+        synchronized (this) {
+            active = false;
+        }
         opener.shutdown();
-        // let an open in progress finish, so that its store is closed below and its lock released
-        if (!opener.awaitTermination(5, TimeUnit.MINUTES)) {
-            LOG.warn("Store still opening after 5 minutes; leaving it");
+        if (!opener.awaitTermination(1, TimeUnit.MINUTES)) {
+            LOG.warn("Store still opening after a minute; it is closed as soon as the open completes");
         }
-        if (registration != null) {
-            registration.unregister();
+        ServiceRegistration<MailStore> registered;
+        MailStore opened;
+        synchronized (this) {
+            registered = registration;
+            opened = store;
             registration = null;
-        }
-        if (store != null) {
-            try {
-                store.close();
-            } catch (StoreException e) {
-                LOG.error("Closing the store failed", e);
-            }
             store = null;
         }
+        if (registered != null) {
+            registered.unregister();
+        }
+        closeQuietly(opened);
     }
 
     private void open(BundleContext bundleContext, StoreSettings settings) {
@@ -78,10 +81,12 @@ public final class EmbeddedStoreComponent {
             return;
         }
         synchronized (this) {
-            store = opened;
             if (!active) {
+                // deactivated while opening: nobody will use this store, so release its lock now
+                closeQuietly(opened);
                 return;
             }
+            store = opened;
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(STORE_TYPE_PROPERTY, "embedded");
             // the Camel bean name routes use, e.g. pop3d:...?store=#seraiStore
@@ -91,6 +96,16 @@ public final class EmbeddedStoreComponent {
         }
         LOG.info("Mailbox store open in {} ms at {} (fsync {})", (System.nanoTime() - start) / 1_000_000,
                 settings.store().dataDirectory(), settings.store().fsync());
+    }
+
+    private static void closeQuietly(MailStore opened) {
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (StoreException e) {
+                LOG.error("Closing the store failed", e);
+            }
+        }
     }
 
     private static void ensureDomains(MailStore store, List<String> domains) throws StoreException {
