@@ -4,6 +4,7 @@ import io.serai.imap.protocol.request.StatusItem;
 import io.serai.imap.protocol.response.CapabilityResponse;
 import io.serai.imap.protocol.response.ContinuationResponse;
 import io.serai.imap.protocol.response.EnabledResponse;
+import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.FlagsResponse;
 import io.serai.imap.protocol.response.IdResponse;
 import io.serai.imap.protocol.response.ImapResponse;
@@ -39,6 +40,8 @@ public final class ResponseEncoder {
         } else if (response instanceof FlagsResponse r) {
             w.raw("* FLAGS ");
             list(w, r.flags());
+        } else if (response instanceof FlagsFetchResponse r) {
+            flagsFetch(w, r);
         } else if (response instanceof ListResponse r) {
             list(w, r);
         } else if (response instanceof MailboxStatusResponse r) {
@@ -70,6 +73,19 @@ public final class ResponseEncoder {
 
     private static void list(ImapWriter w, List<String> atoms) {
         w.raw("(").raw(String.join(" ", atoms)).raw(")");
+    }
+
+    private static void flagsFetch(ImapWriter w, FlagsFetchResponse r) {
+        w.raw("* ").number(r.msn()).raw(" FETCH (");
+        if (r.uid() > 0) {
+            w.raw("UID ").number(r.uid()).sp();
+        }
+        w.raw("FLAGS ");
+        list(w, r.flags());
+        if (r.modSeq() > 0) {
+            w.raw(" MODSEQ (").number(r.modSeq()).raw(")");
+        }
+        w.raw(")");
     }
 
     private static void list(ImapWriter w, ListResponse r) {

@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.request.SequenceSet;
 import io.serai.store.api.Mailbox;
 
 import java.util.Arrays;
@@ -47,6 +48,49 @@ final class SelectedMailbox {
     int msn(long uid) {
         int i = Arrays.binarySearch(uids, uid);
         return i < 0 ? 0 : i + 1;
+    }
+
+    /** The UID of sequence number {@code msn} (1-based). */
+    long uid(int msn) {
+        return uids[msn - 1];
+    }
+
+    /**
+     * The sequence numbers a set names, ascending and without duplicates (RFC 9051 §9 {@code sequence-set}).
+     * With {@code byUid}, numbers are UIDs and {@code *} is the largest UID in use; UIDs this session does not know
+     * are skipped, as RFC 9051 §6.4.9 requires ("UIDs ... that do not exist are ignored"). Without it, numbers are
+     * sequence numbers and {@code *} is the number of messages.
+     *
+     * @throws IllegalArgumentException if a sequence number is 0 or beyond EXISTS (the caller answers BAD)
+     */
+    int[] resolve(SequenceSet set, boolean byUid) {
+        if (uids.length == 0) {
+            if (!byUid) {
+                throw new IllegalArgumentException("No messages");
+            }
+            return new int[0];
+        }
+        java.util.BitSet hits = new java.util.BitSet(uids.length + 1);
+        for (SequenceSet.Range r : set.ranges()) {
+            if (byUid) {
+                long largest = uids[uids.length - 1];
+                long first = r.first(largest);
+                long last = r.last(largest);
+                int from = Arrays.binarySearch(uids, first);
+                from = from < 0 ? -from - 1 : from;
+                for (int i = from; i < uids.length && uids[i] <= last; i++) {
+                    hits.set(i + 1);
+                }
+            } else {
+                long first = r.first(uids.length);
+                long last = r.last(uids.length);
+                if (first < 1 || last > uids.length) {
+                    throw new IllegalArgumentException("Invalid message sequence number");
+                }
+                hits.set((int) first, (int) last + 1);
+            }
+        }
+        return hits.stream().toArray();
     }
 
     /** Adds a message this session has just reported as EXISTS; UIDs only grow, so it goes last. */

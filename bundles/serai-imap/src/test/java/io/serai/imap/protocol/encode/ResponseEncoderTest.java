@@ -37,6 +37,14 @@ class ResponseEncoderTest {
     }
 
     @Test
+    void flagsFetchWithAndWithoutUidAndModSeq() {
+        assertThat(rev1(new io.serai.imap.protocol.response.FlagsFetchResponse(12, List.of("\\Seen", "$Forwarded"), 0, 0)))
+                .isEqualTo("* 12 FETCH (FLAGS (\\Seen $Forwarded))\r\n");
+        assertThat(rev1(new io.serai.imap.protocol.response.FlagsFetchResponse(1, List.of(), 44, 9)))
+                .isEqualTo("* 1 FETCH (UID 44 FLAGS () MODSEQ (9))\r\n");
+    }
+
+    @Test
     void taggedAndUntaggedStatusWithCodes() {
         assertThat(rev1(StatusResponse.ok("A142", ResponseCode.READ_WRITE, "SELECT completed")))
                 .isEqualTo("A142 OK [READ-WRITE] SELECT completed\r\n");
