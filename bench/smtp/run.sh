@@ -5,7 +5,9 @@
 #
 #   bench/smtp/run.sh [serai|postfix|both]        (default both; needs: apt-get install postfix, and
 #                                                    mvn -B install -DskipTests for karaf-assembly/target/assembly)
-# Scenarios: 10 KB messages with 1, 8 and 32 sessions; 1 MB messages with 4 sessions.
+# Scenarios: 10 KB messages with 1, 8 and 32 sessions; 1 MB messages with 4 sessions. Each runs twice: "conn"
+# opens a new connection per message (smtp-source's default: connect, EHLO, MAIL, RCPT, DATA, QUIT every time) and
+# "session" keeps each SMTP session open for all its messages (smtp-source -d), which is what the targets count.
 # Prints msg/s, server CPU ms per message, and the number of messages found afterwards.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,20 +31,21 @@ cpu_ticks_all() { local t=0; for p in $(pgrep -d' ' "$1"); do t=$((t + $(cpu_tic
 
 # run NAME PORT SESSIONS COUNT SIZE CPU_FN -> one result line
 run_scenario() {
-  local name=$1 port=$2 sessions=$3 count=$4 size=$5 cpu_fn=$6
+  local name=$1 port=$2 sessions=$3 count=$4 size=$5 cpu_fn=$6 mode=${7:-session}
+  local keep=; [ "$mode" = session ] && keep=-d
   local hz; hz=$(getconf CLK_TCK)
   local c0; c0=$($cpu_fn)
   local t0; t0=$(date +%s.%N)
-  smtp-source -c -s "$sessions" -m "$count" -l "$size" -f load@client.test -t bench@bench.test \
+  smtp-source -c $keep -s "$sessions" -m "$count" -l "$size" -f load@client.test -t bench@bench.test \
     -S "bench $name" "127.0.0.1:$port" > /dev/null
   local t1; t1=$(date +%s.%N)
   local c1; c1=$($cpu_fn)
-  python3 - "$name" "$sessions" "$count" "$size" "$t0" "$t1" "$c0" "$c1" "$hz" <<'PY'
+  python3 - "$name" "$sessions" "$count" "$size" "$t0" "$t1" "$c0" "$c1" "$hz" "$mode" <<'PY'
 import sys
-name, sessions, count, size, t0, t1, c0, c1, hz = sys.argv[1:]
+name, sessions, count, size, t0, t1, c0, c1, hz, mode = sys.argv[1:]
 secs = float(t1) - float(t0)
 cpu_ms = (int(c1) - int(c0)) * 1000.0 / int(hz) / int(count)
-print(f"{name:8s} size={int(size)//1024:5d}KB sessions={sessions:>2} messages={count:>5} {int(count)/secs:8.0f} msg/s  server CPU {cpu_ms:6.2f} ms/msg")
+print(f"{name:8s} {mode:7s} size={int(size)//1024:5d}KB sessions={sessions:>2} messages={count:>5} {int(count)/secs:8.0f} msg/s  server CPU {cpu_ms:6.2f} ms/msg")
 PY
 }
 
@@ -70,11 +73,13 @@ bench_serai() {
   local jvm; jvm=$(pgrep -f "karaf.base=$work/serai" | head -1)
   serai_cpu() { cpu_ticks "$jvm"; }
   smtp-source -c -s 4 -m 500 -l 10240 -f warm@client.test -t bench@bench.test "127.0.0.1:$port" > /dev/null  # JIT warm-up
-  run_scenario serai "$port" 1 "$count_10k" 10240 serai_cpu
-  run_scenario serai "$port" 8 "$count_10k" 10240 serai_cpu
-  run_scenario serai "$port" 32 "$count_10k" 10240 serai_cpu
-  run_scenario serai "$port" 4 "$count_1m" 1048576 serai_cpu
-  local expected=$((500 + 3 * count_10k + count_1m))
+  for mode in session conn; do
+    run_scenario serai "$port" 1 "$count_10k" 10240 serai_cpu $mode
+    run_scenario serai "$port" 8 "$count_10k" 10240 serai_cpu $mode
+    run_scenario serai "$port" 32 "$count_10k" 10240 serai_cpu $mode
+    run_scenario serai "$port" 4 "$count_1m" 1048576 serai_cpu $mode
+  done
+  local expected=$((500 + 2 * (3 * count_10k + count_1m)))
   echo "serai: messages in bench@bench.test INBOX (expected $expected):"
   $shell 'serai:mailbox-list bench@bench.test' | grep INBOX
 }
@@ -93,10 +98,12 @@ bench_postfix() {
   for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/25) 2>/dev/null && break; sleep 0.5; done
   postfix_cpu() { cpu_ticks_all '^(smtpd|cleanup|qmgr|master|trivial-rewrite)$'; }
   smtp-source -c -s 4 -m 500 -l 10240 -f warm@client.test -t bench@bench.test 127.0.0.1:25 > /dev/null
-  run_scenario postfix 25 1 "$count_10k" 10240 postfix_cpu
-  run_scenario postfix 25 8 "$count_10k" 10240 postfix_cpu
-  run_scenario postfix 25 32 "$count_10k" 10240 postfix_cpu
-  run_scenario postfix 25 4 "$count_1m" 1048576 postfix_cpu
+  for mode in session conn; do
+    run_scenario postfix 25 1 "$count_10k" 10240 postfix_cpu $mode
+    run_scenario postfix 25 8 "$count_10k" 10240 postfix_cpu $mode
+    run_scenario postfix 25 32 "$count_10k" 10240 postfix_cpu $mode
+    run_scenario postfix 25 4 "$count_1m" 1048576 postfix_cpu $mode
+  done
   postsuper -d ALL > /dev/null 2>&1 || true
 }
 

@@ -20,18 +20,20 @@ public final class RelayPolicy {
 
     private final Predicate<String> localDomain;
     private final boolean relayForAuthenticated;
+    private final boolean mayBlock;
 
     /**
      * @param localDomains          domains this server is the final destination for (case-insensitive)
      * @param relayForAuthenticated whether authenticated submission sessions may send to other domains
      */
     public RelayPolicy(Set<String> localDomains, boolean relayForAuthenticated) {
-        this(lowerCased(localDomains)::contains, relayForAuthenticated);
+        this(lowerCased(localDomains)::contains, relayForAuthenticated, false);
     }
 
-    private RelayPolicy(Predicate<String> localDomain, boolean relayForAuthenticated) {
+    private RelayPolicy(Predicate<String> localDomain, boolean relayForAuthenticated, boolean mayBlock) {
         this.localDomain = Objects.requireNonNull(localDomain, "localDomain");
         this.relayForAuthenticated = relayForAuthenticated;
+        this.mayBlock = mayBlock;
     }
 
     /** Local delivery only for the given domains; authenticated submission may relay. */
@@ -40,11 +42,24 @@ public final class RelayPolicy {
     }
 
     /**
-     * Local domains decided by a predicate, called with the lower-cased domain on a session thread (it may
-     * look the domain up, e.g. in the mailbox store).
+     * Local domains decided by a predicate, called with the lower-cased domain off the network threads (it may
+     * block, e.g. on a directory look-up).
      */
     public static RelayPolicy of(Predicate<String> localDomain, boolean relayForAuthenticated) {
-        return new RelayPolicy(localDomain, relayForAuthenticated);
+        return new RelayPolicy(localDomain, relayForAuthenticated, true);
+    }
+
+    /**
+     * Local domains decided by a predicate that answers from memory without blocking; RCPT can then be answered
+     * on the network thread (if the {@link RecipientValidator} does not block either).
+     */
+    public static RelayPolicy ofNonBlocking(Predicate<String> localDomain, boolean relayForAuthenticated) {
+        return new RelayPolicy(localDomain, relayForAuthenticated, false);
+    }
+
+    /** Whether {@link #isLocal} may block, so RCPT must be answered off the network threads. */
+    public boolean mayBlock() {
+        return mayBlock;
     }
 
     public boolean isLocal(String domain) {
@@ -57,7 +72,7 @@ public final class RelayPolicy {
 
     /** The same local domains with relaying for authenticated submission switched on or off. */
     public RelayPolicy withRelayForAuthenticated(boolean relay) {
-        return new RelayPolicy(localDomain, relay);
+        return new RelayPolicy(localDomain, relay, mayBlock);
     }
 
     private static Set<String> lowerCased(Set<String> domains) {

@@ -70,6 +70,17 @@ final class MailTransaction {
         return chunk != null ? InputMode.chunk(chunk.remaining()) : null;
     }
 
+    /**
+     * Whether taking {@code length} more bytes of message data may block (the spool writes to a file past its
+     * threshold; finishing such a message closes the file). False when no data is expected.
+     */
+    boolean inputMayBlock(int length) {
+        if ((data == null && chunk == null) || tx == null || tx.sink == null) {
+            return false;
+        }
+        return tx.sink.writeMayBlock(length);
+    }
+
     void mail(String argument) {
         if (tx != null) {
             out.error(Replies.NESTED_MAIL);

@@ -7,6 +7,14 @@ public interface MessageSink {
 
     void write(byte[] bytes, int offset, int length) throws IOException;
 
+    /**
+     * Whether writing {@code length} more bytes may block on disk I/O, so the transport must write them off its
+     * network thread. True unless the sink knows better.
+     */
+    default boolean writeMayBlock(int length) {
+        return true;
+    }
+
     /** Bytes written so far. */
     long size();
 

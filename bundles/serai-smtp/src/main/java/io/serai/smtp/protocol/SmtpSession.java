@@ -79,6 +79,47 @@ public final class SmtpSession {
         return message != null ? message : InputMode.lines(Limits.AUTH_LINE_LENGTH, false);
     }
 
+    /**
+     * Whether {@link #onLine} may block for this line, so the transport must call it off its network thread: a
+     * SASL step (credential look-up, PBKDF2), RCPT with a recipient validator that may block, or message data once
+     * the spool writes to disk. Everything else is answered from memory, where the network thread may call it.
+     */
+    public boolean lineMayBlock(byte[] line) {
+        if (readingData()) {
+            return transaction.inputMayBlock(line.length + 2);
+        }
+        if (state == State.AUTH) {
+            return true;
+        }
+        return startsWithVerb(line, "AUTH")
+                || (startsWithVerb(line, "RCPT")
+                        && (config.recipientValidator().mayBlock() || config.relayPolicy().mayBlock()));
+    }
+
+    /** Whether {@link #onChunk} may block for {@code length} bytes (the spool writes to disk). */
+    public boolean chunkMayBlock(int length) {
+        return transaction.inputMayBlock(length);
+    }
+
+    /** Whether {@link #onLineTooLong} may block (message data that goes to a spool file). */
+    public boolean lineTooLongMayBlock() {
+        return readingData() && transaction.inputMayBlock(0);
+    }
+
+    /** Case-insensitive match of the first word of a command line (RFC 5321 §2.4), without decoding it. */
+    private static boolean startsWithVerb(byte[] line, String verb) {
+        int n = verb.length();
+        if (line.length < n || (line.length > n && line[n] != ' ')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if ((line[i] & 0xDF) != verb.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One line, without its CRLF. */
     public Response onLine(byte[] line) {
         if (readingData()) {

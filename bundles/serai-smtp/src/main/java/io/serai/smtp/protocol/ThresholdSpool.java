@@ -49,6 +49,12 @@ public final class ThresholdSpool implements SpoolFactory {
         }
 
         @Override
+        public boolean writeMayBlock(int length) {
+            // in memory below the threshold; the write that crosses it creates the file, and all later ones use it
+            return fileOut != null || size + length > threshold;
+        }
+
+        @Override
         public long size() {
             return size;
         }

@@ -12,10 +12,10 @@ import java.util.function.Function;
 /**
  * The pipeline of one connection, one job per handler:
  * <pre>
- *   limits (I/O loop) → [tls (I/O loop)] → framer (session group) → session (session group)
+ *   limits → [tls] → framer → session        (all on the channel's I/O event loop)
  * </pre>
- * The framer and the session handler share one executor of the session group, so they run in order on one
- * thread per connection, off the I/O loop. STARTTLS inserts the TLS handler after the limiter.
+ * The session handler hands the session's blocking work to one executor of the session group per connection,
+ * so it runs in order off the I/O loop. STARTTLS inserts the TLS handler after the limiter.
  */
 final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -49,10 +49,10 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast(TLS, tls.newHandler()); // RFC 8314 §3.3: TLS from the first byte
         }
         SmtpSessionHandler sessionHandler = new SmtpSessionHandler(config,
-                ch -> sessions.apply((SocketChannel) ch), handlerExecutor, tls);
+                ch -> sessions.apply((SocketChannel) ch), handlerExecutor, sessionGroup.next(), tls);
         SmtpFramer framer = new SmtpFramer(sessionHandler);
         sessionHandler.framer(framer);
-        pipeline.addLast(sessionGroup, FRAMER, framer);
-        pipeline.addLast(sessionGroup, SESSION, sessionHandler);
+        pipeline.addLast(FRAMER, framer);
+        pipeline.addLast(SESSION, sessionHandler);
     }
 }

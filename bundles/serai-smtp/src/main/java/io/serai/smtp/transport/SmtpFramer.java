@@ -12,9 +12,15 @@ import io.serai.smtp.protocol.InputMode;
  * (waiting for the application) and drops buffered plaintext when STARTTLS begins (RFC 3207 §4.2; the
  * command-injection guard of James' AllButStartTlsLineBasedChannelHandler).
  *
- * <p>Runs on the session's executor, like {@link SmtpSessionHandler}, so the two call each other directly.
+ * <p>Runs on the channel's event loop, like {@link SmtpSessionHandler}, so the two call each other directly.
  */
 final class SmtpFramer extends ChannelInboundHandlerAdapter {
+
+    /**
+     * Input held while the session is busy (delivering, or on its blocking executor) beyond which reading stops
+     * until it is done: room for a pipelined next transaction without pausing reads for every message.
+     */
+    static final int HELD_INPUT_LIMIT = 64 * 1024;
 
     private final InputModeSource modes;
     private ChannelHandlerContext ctx;
@@ -40,6 +46,10 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         }
         buffer = buffer == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(context.alloc(), buffer, in);
         drain();
+        if (buffer != null && buffer.readableBytes() > HELD_INPUT_LIMIT
+                && modes.inputMode().kind() == InputMode.Kind.NONE) {
+            context.channel().config().setAutoRead(false); // back-pressure; the session handler resumes reading
+        }
     }
 
     /** Frames and passes on buffered input for as long as the session wants input. */

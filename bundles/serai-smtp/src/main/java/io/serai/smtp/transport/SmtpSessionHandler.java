@@ -12,6 +12,8 @@ import io.serai.smtp.api.SmtpServerConfig;
 import io.serai.smtp.protocol.InputMode;
 import io.serai.smtp.protocol.Response;
 import io.serai.smtp.protocol.SmtpSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
@@ -22,8 +24,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects one {@link SmtpSession} to its channel: feeds it frames, writes its replies, and carries out its
- * actions (STARTTLS, delivery, close). Runs on an executor of the session group, never on the I/O event loop, so
- * the blocking recipient and credential look-ups the session makes do not stall other connections.
+ * actions (STARTTLS, delivery, close).
+ *
+ * <p>Runs on the channel's I/O event loop, where the session answers what it can answer from memory (EHLO, MAIL,
+ * DATA, message lines held in memory ...) with no hand-off between threads. Input the session says may block
+ * ({@link SmtpSession#lineMayBlock}: SASL steps, RCPT with a blocking validator, message data spooled to disk) is
+ * handed to this connection's executor of the session group, one task at a time, while no further input is framed;
+ * message lines for the disk spool are handed over per read batch rather than per line. The application's
+ * delivery runs on the handler executor.
  *
  * <p>Replies to pipelined commands (RFC 2920) are written as they come and flushed once per read batch; every
  * asynchronous reply (end of data, delayed AUTH failure, timeout) is one write and flush.
@@ -35,7 +43,14 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     private final SmtpServerConfig config;
     private final Function<Channel, SmtpSession> sessions;
     private final Executor handlerExecutor;
+    private final Executor blockingExecutor;
     private final TlsFactory tls;
+    /** Message lines for the disk spool, framed in this read batch, not yet handed to the blocking executor. */
+    private final List<Frame> spoolBatch = new ArrayList<>();
+    /** The session is in use on the blocking executor: nothing else may touch it until the task returns. */
+    private boolean offloaded;
+    private boolean shutdownWhileOffloaded;
+    private boolean closedWhileOffloaded;
     private SmtpFramer framer;
     private SmtpSession session;
     private ChannelHandlerContext ctx;
@@ -43,11 +58,16 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     private boolean busy;
     private InputTimeout timeout;
 
+    /**
+     * @param blockingExecutor runs this connection's blocking session calls in order (one executor of the session
+     *                         group, shared with other connections)
+     */
     SmtpSessionHandler(SmtpServerConfig config, Function<Channel, SmtpSession> sessions, Executor handlerExecutor,
-                       TlsFactory tls) {
+                       Executor blockingExecutor, TlsFactory tls) {
         this.config = config;
         this.sessions = sessions;
         this.handlerExecutor = handlerExecutor;
+        this.blockingExecutor = blockingExecutor;
         this.tls = tls;
     }
 
@@ -79,20 +99,102 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         timeout.touch();
-        Response response;
-        if (msg instanceof Frame.Line line) {
-            response = session.onLine(line.bytes());
-        } else if (msg instanceof Frame.ChunkPart part) {
-            response = session.onChunk(part.bytes(), 0, part.bytes().length);
+        Frame frame = (Frame) msg;
+        if (!spoolBatch.isEmpty()) {
+            batch(frame); // behind lines not yet handed over: keep the order
+        } else if (frame instanceof Frame.Line line && session.lineMayBlock(line.bytes())) {
+            if (session.inputMode().data()) {
+                batch(frame);
+            } else {
+                offload(List.of(frame));
+            }
+        } else if (frame instanceof Frame.ChunkPart part && session.chunkMayBlock(part.bytes().length)) {
+            offload(List.of(frame)); // the chunk size bounds the framing, so each part goes on its own
+        } else if (frame instanceof Frame.Overlong && session.lineTooLongMayBlock()) {
+            batch(frame);
         } else {
-            response = session.onLineTooLong();
+            perform(feed(frame), false);
         }
-        perform(response, false);
+    }
+
+    /** Holds a message line for the disk spool; the end of the data hands the batch over at once. */
+    private void batch(Frame frame) {
+        spoolBatch.add(frame);
+        if (frame instanceof Frame.Line line && line.bytes().length == 1 && line.bytes()[0] == '.') {
+            handOverBatch(); // RFC 5321 §4.1.1.4: what follows is a new command, framed only after the reply
+        }
+    }
+
+    private void handOverBatch() {
+        if (!spoolBatch.isEmpty()) {
+            List<Frame> frames = List.copyOf(spoolBatch);
+            spoolBatch.clear();
+            offload(frames);
+        }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
+        handOverBatch();
         context.flush(); // one flush per batch of pipelined commands (RFC 2920 §3.2)
+    }
+
+    private Response feed(Frame frame) {
+        if (frame instanceof Frame.Line line) {
+            return session.onLine(line.bytes());
+        } else if (frame instanceof Frame.ChunkPart part) {
+            return session.onChunk(part.bytes(), 0, part.bytes().length);
+        }
+        return session.onLineTooLong();
+    }
+
+    /**
+     * Feeds {@code frames} to the session on the blocking executor, framing no input meanwhile, then carries out
+     * the responses back on the event loop.
+     */
+    private void offload(List<Frame> frames) {
+        busy = true;
+        offloaded = true;
+        try {
+            blockingExecutor.execute(() -> {
+                List<Response> responses = new ArrayList<>(frames.size());
+                RuntimeException failure = null;
+                try {
+                    for (Frame frame : frames) {
+                        responses.add(feed(frame));
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                RuntimeException thrown = failure;
+                ctx.executor().execute(() -> offloadDone(responses, thrown));
+            });
+        } catch (RejectedExecutionException stopping) {
+            offloaded = false;
+            ctx.close(); // the server is stopping
+        }
+    }
+
+    private void offloadDone(List<Response> responses, RuntimeException failure) {
+        offloaded = false;
+        busy = false;
+        if (closedWhileOffloaded) {
+            session.closed();
+            return;
+        }
+        if (failure != null) {
+            exceptionCaught(ctx, failure);
+            return;
+        }
+        for (Response response : responses) {
+            perform(response, false);
+        }
+        if (shutdownWhileOffloaded) {
+            shutdownWhileOffloaded = false;
+            perform(session.shutdown(), false);
+        }
+        ctx.flush();
+        resumeInput();
     }
 
     @Override
@@ -109,7 +211,11 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
                 ctx.flush();
             }
         } else if (event == ShutdownEvent.INSTANCE && session != null) {
-            perform(session.shutdown(), true);
+            if (offloaded) {
+                shutdownWhileOffloaded = true;
+            } else {
+                perform(session.shutdown(), true);
+            }
         }
         context.fireUserEventTriggered(event);
     }
@@ -131,7 +237,10 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
         if (timeout != null) {
             timeout.stop();
         }
-        if (session != null) {
+        spoolBatch.clear();
+        if (offloaded) {
+            closedWhileOffloaded = true; // the blocking task still uses the session; it frees it when done
+        } else if (session != null) {
             session.closed();
         }
         context.fireChannelInactive();
@@ -191,8 +300,9 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     private void deliver(Response.Delivery delivery) {
+        // back-pressure: nothing more is framed until the application replied; the framer stops reading once it
+        // holds more than a little pipelined input (SmtpFramer.HELD_INPUT_LIMIT)
         busy = true;
-        ctx.channel().config().setAutoRead(false); // back-pressure: read nothing until the application replied
         ctx.flush();
         try {
             handlerExecutor.execute(() -> {
@@ -209,7 +319,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
         }
     }
 
-    /** Back on the session executor with the outcome; if the server has stopped meanwhile, free the spool. */
+    /** Back on the event loop with the outcome; if the server has stopped meanwhile, free the spool. */
     private void completeOnSession(Response.Delivery delivery, SmtpReply reply, Throwable failure) {
         try {
             ctx.executor().execute(() -> delivered(reply, failure));
