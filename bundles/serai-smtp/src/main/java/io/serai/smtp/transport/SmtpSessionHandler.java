@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on the channel's I/O event loop, where the session answers what it can answer from memory (EHLO, MAIL,
  * DATA, message lines held in memory ...) with no hand-off between threads. Input the session says may block
  * ({@link SmtpSession#lineMayBlock}: SASL steps, RCPT with a blocking validator, message data spooled to disk) is
- * handed to this connection's executor of the session group, one task at a time, while no further input is framed;
- * message lines for the disk spool are handed over per read batch rather than per line. The application's
- * delivery runs on the handler executor.
+ * handed to this connection's executor of the session group. A command waits there while no further input is
+ * framed. Message data for the disk spool streams there instead: each read batch is handed over as it arrives,
+ * without waiting for the previous one, with the framing predicted here (the data lines' limit, or what is left of
+ * a BDAT chunk) because the session is in use on the other thread; only the end of the data or chunk waits for the
+ * session's reply. The application's delivery runs on the handler executor.
  *
  * <p>Replies to pipelined commands (RFC 2920) are written as they come and flushed once per read batch; every
  * asynchronous reply (end of data, delayed AUTH failure, timeout) is one write and flush.
@@ -42,13 +44,23 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
 
     private final SmtpServerConfig config;
     private final Function<Channel, SmtpSession> sessions;
+    /** Message input handed to the blocking executor in pieces of about this size. */
+    private static final int STREAM_BATCH_BYTES = 64 * 1024;
+    /** Message input queued on the blocking executor beyond which reading pauses. */
+    private static final long MAX_STREAMING_BYTES = 1024 * 1024;
+
     private final Executor handlerExecutor;
     private final Executor blockingExecutor;
     private final TlsFactory tls;
-    /** Message lines for the disk spool, framed in this read batch, not yet handed to the blocking executor. */
-    private final List<Frame> spoolBatch = new ArrayList<>();
-    /** The session is in use on the blocking executor: nothing else may touch it until the task returns. */
-    private boolean offloaded;
+    /** Message input for the disk spool, framed in this read batch, not yet handed to the blocking executor. */
+    private final List<Frame> pending = new ArrayList<>();
+    private int pendingBytes;
+    /** While streaming message input: how it is framed (the session cannot be asked, it is busy elsewhere). */
+    private InputMode streaming;
+    private long chunkLeft;
+    /** Tasks on the blocking executor: while any runs, nothing else may touch the session. */
+    private int inFlight;
+    private long inFlightBytes;
     private boolean shutdownWhileOffloaded;
     private boolean closedWhileOffloaded;
     private SmtpFramer framer;
@@ -79,15 +91,26 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     public InputMode inputMode() {
         // a client that pipelines without reading our replies is not read further until it catches up
         boolean outputBacklog = ctx != null && !ctx.channel().isWritable();
-        return busy || outputBacklog || session == null ? InputMode.none() : session.inputMode();
+        if (busy || outputBacklog || session == null) {
+            return InputMode.none();
+        }
+        if (streaming != null) {
+            return streaming.kind() == InputMode.Kind.CHUNK ? InputMode.chunk(chunkLeft) : streaming;
+        }
+        return session.inputMode();
+    }
+
+    /** Whether message data is being read, for the data timeout; asks the session only when it is idle here. */
+    private boolean readingData() {
+        return streaming != null || (inFlight == 0 && session.inputMode().data());
     }
 
     @Override
     public void channelActive(ChannelHandlerContext context) {
         ctx = context;
         session = sessions.apply(context.channel());
-        timeout = new InputTimeout(config.limits(), context.executor(), () -> session.inputMode().data(),
-                () -> busy, () -> {
+        timeout = new InputTimeout(config.limits(), context.executor(), this::readingData,
+                () -> busy || inFlight > 0, () -> {
                     LOG.debug("SMTP session with {} timed out", context.channel().remoteAddress());
                     perform(session.timeout(), true);
                 });
@@ -100,42 +123,64 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     public void channelRead(ChannelHandlerContext context, Object msg) {
         timeout.touch();
         Frame frame = (Frame) msg;
-        if (!spoolBatch.isEmpty()) {
-            batch(frame); // behind lines not yet handed over: keep the order
+        if (streaming != null) {
+            stream(frame);
         } else if (frame instanceof Frame.Line line && session.lineMayBlock(line.bytes())) {
             if (session.inputMode().data()) {
-                batch(frame);
+                startStreaming();
+                stream(frame);
             } else {
-                offload(List.of(frame));
+                submit(List.of(frame), 0, true);
             }
-        } else if (frame instanceof Frame.ChunkPart part && session.chunkMayBlock(part.bytes().length)) {
-            offload(List.of(frame)); // the chunk size bounds the framing, so each part goes on its own
-        } else if (frame instanceof Frame.Overlong && session.lineTooLongMayBlock()) {
-            batch(frame);
+        } else if ((frame instanceof Frame.ChunkPart part && session.chunkMayBlock(part.bytes().length))
+                || (frame instanceof Frame.Overlong && session.lineTooLongMayBlock())) {
+            startStreaming();
+            stream(frame);
         } else {
             perform(feed(frame), false);
         }
     }
 
-    /** Holds a message line for the disk spool; the end of the data hands the batch over at once. */
-    private void batch(Frame frame) {
-        spoolBatch.add(frame);
-        if (frame instanceof Frame.Line line && line.bytes().length == 1 && line.bytes()[0] == '.') {
-            handOverBatch(); // RFC 5321 §4.1.1.4: what follows is a new command, framed only after the reply
+    private void startStreaming() {
+        streaming = session.inputMode();
+        chunkLeft = streaming.limit();
+    }
+
+    /** Queues message input for the blocking executor; the end of the data or chunk goes at once and waits. */
+    private void stream(Frame frame) {
+        pending.add(frame);
+        int size = frame instanceof Frame.Line line ? line.bytes().length + 2
+                : frame instanceof Frame.ChunkPart part ? part.bytes().length : 0;
+        pendingBytes += size;
+        boolean last;
+        if (streaming.kind() == InputMode.Kind.CHUNK) {
+            chunkLeft -= size;
+            last = chunkLeft == 0;
+        } else {
+            // RFC 5321 §4.1.1.4: what follows the dot is a command, framed only after the session's reply
+            last = frame instanceof Frame.Line line && line.bytes().length == 1 && line.bytes()[0] == '.';
+        }
+        if (last) {
+            streaming = null;
+            submitPending(true);
+        } else if (pendingBytes >= STREAM_BATCH_BYTES) {
+            submitPending(false);
         }
     }
 
-    private void handOverBatch() {
-        if (!spoolBatch.isEmpty()) {
-            List<Frame> frames = List.copyOf(spoolBatch);
-            spoolBatch.clear();
-            offload(frames);
+    private void submitPending(boolean waitForReply) {
+        if (!pending.isEmpty()) {
+            List<Frame> frames = List.copyOf(pending);
+            int bytes = pendingBytes;
+            pending.clear();
+            pendingBytes = 0;
+            submit(frames, bytes, waitForReply);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
-        handOverBatch();
+        submitPending(false);
         context.flush(); // one flush per batch of pipelined commands (RFC 2920 §3.2)
     }
 
@@ -149,52 +194,75 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     /**
-     * Feeds {@code frames} to the session on the blocking executor, framing no input meanwhile, then carries out
-     * the responses back on the event loop.
+     * Feeds {@code frames} to the session on the blocking executor and carries out the responses back on the
+     * event loop. With {@code waitForReply} nothing more is framed until then; otherwise input keeps flowing
+     * (message data), and reading pauses only while more than {@link #MAX_STREAMING_BYTES} are queued.
      */
-    private void offload(List<Frame> frames) {
-        busy = true;
-        offloaded = true;
+    private void submit(List<Frame> frames, int bytes, boolean waitForReply) {
+        if (waitForReply) {
+            busy = true;
+        }
+        inFlight++;
+        inFlightBytes += bytes;
+        if (inFlightBytes > MAX_STREAMING_BYTES) {
+            ctx.channel().config().setAutoRead(false); // disk slower than the network: back-pressure
+        }
         try {
             blockingExecutor.execute(() -> {
-                List<Response> responses = new ArrayList<>(frames.size());
+                List<Response> responses = new ArrayList<>(1);
                 RuntimeException failure = null;
                 try {
                     for (Frame frame : frames) {
-                        responses.add(feed(frame));
+                        Response response = feed(frame);
+                        if (response.output().length > 0 || response.action() != Response.Action.CONTINUE
+                                || response.throttled()) {
+                            responses.add(response);
+                        }
                     }
                 } catch (RuntimeException e) {
                     failure = e;
                 }
                 RuntimeException thrown = failure;
-                ctx.executor().execute(() -> offloadDone(responses, thrown));
+                ctx.executor().execute(() -> submitted(responses, thrown, bytes, waitForReply));
             });
         } catch (RejectedExecutionException stopping) {
-            offloaded = false;
+            inFlight--;
             ctx.close(); // the server is stopping
         }
     }
 
-    private void offloadDone(List<Response> responses, RuntimeException failure) {
-        offloaded = false;
-        busy = false;
+    private void submitted(List<Response> responses, RuntimeException failure, int bytes, boolean waitedForReply) {
+        inFlight--;
+        inFlightBytes -= bytes;
         if (closedWhileOffloaded) {
-            session.closed();
+            if (inFlight == 0) {
+                session.closed();
+            }
             return;
         }
         if (failure != null) {
             exceptionCaught(ctx, failure);
             return;
         }
+        if (waitedForReply) {
+            busy = false; // before the responses: a delivery, STARTTLS or delayed reply makes it busy again
+        }
         for (Response response : responses) {
             perform(response, false);
         }
-        if (shutdownWhileOffloaded) {
+        if (shutdownWhileOffloaded && inFlight == 0) {
             shutdownWhileOffloaded = false;
+            streaming = null;
+            pending.clear();
+            busy = false;
             perform(session.shutdown(), false);
         }
-        ctx.flush();
-        resumeInput();
+        if (waitedForReply) {
+            ctx.flush();
+            resumeInput();
+        } else if (!busy && inFlightBytes <= MAX_STREAMING_BYTES / 2) {
+            resumeInput();
+        }
     }
 
     @Override
@@ -211,9 +279,11 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
                 ctx.flush();
             }
         } else if (event == ShutdownEvent.INSTANCE && session != null) {
-            if (offloaded) {
+            if (inFlight > 0) {
                 shutdownWhileOffloaded = true;
             } else {
+                streaming = null; // the session ends the transaction; unsent message input is dropped with it
+                pending.clear();
                 perform(session.shutdown(), true);
             }
         }
@@ -237,8 +307,9 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
         if (timeout != null) {
             timeout.stop();
         }
-        spoolBatch.clear();
-        if (offloaded) {
+        pending.clear();
+        streaming = null;
+        if (inFlight > 0) {
             closedWhileOffloaded = true; // the blocking task still uses the session; it frees it when done
         } else if (session != null) {
             session.closed();
