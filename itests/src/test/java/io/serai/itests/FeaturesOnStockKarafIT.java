@@ -125,6 +125,14 @@ public class FeaturesOnStockKarafIT {
     }
 
     @Test
+    public void seraiImapAlone() throws Exception {
+        installAlone("serai-imap", () -> {
+            assertActive("io.serai.serai-imap", "io.serai.serai-imap-karaf", "io.serai.serai-camel-imapd");
+            awaitService("org.apache.camel.spi.ComponentResolver", "(component=imapd)");
+        });
+    }
+
+    @Test
     public void seraiMailboxAlone() throws Exception {
         installAlone("serai-mailbox", () -> {
             assertActive("io.serai.serai-camel-mailbox");
@@ -141,7 +149,7 @@ public class FeaturesOnStockKarafIT {
     public void everythingTogether() throws Exception {
         installAlone("serai", () -> {
             assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context",
-                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox", "io.serai.serai-pop3-karaf",
+                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox", "io.serai.serai-pop3-karaf", "io.serai.serai-imap-karaf",
                     "io.serai.serai-smtp-karaf", "io.serai.serai-routes-delivery");
             awaitCamelContext();
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
@@ -160,7 +168,7 @@ public class FeaturesOnStockKarafIT {
         assertTrue(name + " still installed", !features.isInstalled(feature));
         List<String> leftovers = List.of("io.serai.camel.runtime", "io.serai.serai-camel-context",
                 "io.serai.serai-store-embedded", "io.serai.serai-store-karaf", "io.serai.serai-smtp",
-                "io.serai.serai-pop3", "io.serai.serai-routes-delivery").stream()
+                "io.serai.serai-pop3", "io.serai.serai-imap", "io.serai.serai-routes-delivery").stream()
                 .filter(bsn -> bundle(bsn) != null).toList();
         assertTrue("left behind by " + name + ": " + leftovers, leftovers.isEmpty());
     }

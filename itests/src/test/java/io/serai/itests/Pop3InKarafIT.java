@@ -60,6 +60,8 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
                 editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
                 editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", POP3_PORT),
                 editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", POP3S_PORT),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", freePort()),
                 editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"),
                 listenerPortOption("smtp", SMTP_PORT),
                 listenerPortOption("pop3", POP3_PORT),

@@ -7,6 +7,7 @@ import io.serai.imap.protocol.decode.CommandFramer;
 import io.serai.imap.protocol.decode.DecodeException;
 import io.serai.imap.protocol.decode.FrameSink;
 import io.serai.imap.protocol.decode.FramerLimits;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds inbound bytes to a {@link CommandFramer} and fires what it finds down the pipeline: {@code byte[]} commands,
@@ -17,7 +18,8 @@ import io.serai.imap.protocol.decode.FramerLimits;
  * <p>Back-pressure: the channel runs with autoRead off and this handler asks for the next read only after it has
  * framed (and the session has processed) the previous buffer, so a client that floods commands cannot make the
  * server queue its input; it waits in the socket buffer. Reading also pauses while the channel is not writable,
- * so a client that sends but never reads cannot pile up responses either.
+ * so a client that sends but never reads cannot pile up responses either, while the session holds a delayed
+ * reply ({@link #hold()}), and while the connection's {@link CommandPacer} is in debt (commands per second).
  */
 final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
 
@@ -29,12 +31,22 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     private CommandFramer framer;
     private boolean discarding;
     private boolean readDeferred;
+    private final CommandPacer pacer;
+    private boolean held;
+    private boolean readScheduled;
+    private ChannelHandlerContext context;
 
     /**
      * @param preAuth       bounds until the client has authenticated
      * @param authenticated bounds afterwards (APPEND needs large literals)
      */
     ImapFramerHandler(FramerLimits preAuth, FramerLimits authenticated) {
+        this(preAuth, authenticated, null);
+    }
+
+    /** @param pacer the commands-per-second bucket, or {@code null} for no rate limit */
+    ImapFramerHandler(FramerLimits preAuth, FramerLimits authenticated, CommandPacer pacer) {
+        this.pacer = pacer;
         this.authenticatedLimits = authenticated;
         this.limits = preAuth;
         this.framer = new CommandFramer(limits);
@@ -48,6 +60,19 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Reads nothing more until {@link #release}: the session holds back a reply (failed-login delay). */
+    void hold() {
+        held = true;
+    }
+
+    /** The held reply is out: reading may go on. */
+    void release() {
+        held = false;
+        if (context != null) {
+            readNext(context);
+        }
+    }
+
     /** Drops everything from now on, including the rest of the buffer being framed. */
     void discardUntilResumed() {
         discarding = true;
@@ -57,6 +82,11 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     void resume() {
         framer = new CommandFramer(limits);
         discarding = false;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
     }
 
     @Override
@@ -87,6 +117,9 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
 
                 @Override
                 public void command(byte[] frame) {
+                    if (pacer != null) {
+                        pacer.take();
+                    }
                     if (!discarding) {
                         ctx.fireChannelRead(frame);
                     }
@@ -114,12 +147,23 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void readNext(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || held || readScheduled) {
             return;
         }
         readDeferred = !ctx.channel().isWritable();
-        if (!readDeferred) {
-            ctx.read();
+        if (readDeferred) {
+            return;
         }
+        long wait = pacer == null ? 0 : pacer.nanosUntilReady();
+        if (wait > 0) {
+            // too many commands per second: the next read waits until the bucket has a token again
+            readScheduled = true;
+            ctx.executor().schedule(() -> {
+                readScheduled = false;
+                readNext(ctx);
+            }, wait, TimeUnit.NANOSECONDS);
+            return;
+        }
+        ctx.read();
     }
 }

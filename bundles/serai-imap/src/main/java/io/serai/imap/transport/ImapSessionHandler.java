@@ -13,7 +13,9 @@ import io.serai.imap.protocol.process.SessionState;
 import io.serai.imap.protocol.response.ContinuationResponse;
 import io.serai.imap.protocol.response.ImapResponse;
 
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects one {@link ImapSession} to its channel: greeting, one write and flush per command's responses, the
  * literal continuation, and close after LOGOUT or a fatal error. Runs on the session executor, never on the I/O
- * loop, because the session blocks on the store.
+ * loop, because the session blocks on the store. A failed login's reply is held back for the {@link LoginGuard}'s
+ * delay; input framed meanwhile waits in order and no more is read.
  */
 final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
 
@@ -31,11 +34,22 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private final ImapFramerHandler framer;
     private final TlsStarter tls;
     private final ResponseEncoder encoder = new ResponseEncoder();
+    private final LoginGuard guard;
     private ImapSession session;
     private boolean awaitingHandshake;
+    /** A failed login's reply is being held back: frames wait in {@link #pending}. */
+    private boolean holding;
+    /** The per-account session limit refused the login: the connection is closing. */
+    private boolean refused;
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
 
     /** @param tls the STARTTLS starter, or {@code null} when the session never offers STARTTLS */
     ImapSessionHandler(Supplier<ImapSession> sessions, ImapFramerHandler framer, TlsStarter tls) {
+        this(sessions, framer, tls, LoginGuard.NONE);
+    }
+
+    ImapSessionHandler(Supplier<ImapSession> sessions, ImapFramerHandler framer, TlsStarter tls, LoginGuard guard) {
+        this.guard = guard;
         this.sessions = sessions;
         this.framer = framer;
         this.tls = tls;
@@ -50,7 +64,15 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (session.closed()) {
+        if (holding) {
+            pending.add(msg);
+        } else {
+            handle(ctx, msg);
+        }
+    }
+
+    private void handle(ChannelHandlerContext ctx, Object msg) {
+        if (session.closed() || refused) {
             return; // input after LOGOUT is dropped
         }
         if (msg == ImapFramerHandler.CONTINUE) {
@@ -58,9 +80,21 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof DecodeException error) {
             write(ctx, session.decodeError(error));
         } else if (msg instanceof byte[] frame) {
+            boolean wasAuthenticated = authenticated();
             List<ImapResponse> responses = session.receive(frame);
-            if (session.state() == SessionState.AUTHENTICATED || session.state() == SessionState.SELECTED) {
+            if (!wasAuthenticated && authenticated()) {
                 framer.authenticated();
+                List<ImapResponse> refusal = guard.admit(responses);
+                if (refusal != null) {
+                    refused = true;
+                    ctx.writeAndFlush(encode(refusal)).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+            }
+            long delay = guard.failureDelayNanos(responses);
+            if (delay > 0) {
+                holdBack(ctx, responses, delay);
+                return;
             }
             if (session.takeStartTls() && tls != null) {
                 framer.discardUntilResumed();
@@ -70,6 +104,36 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
                 write(ctx, responses);
             }
         }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        guard.closed();
+        pending.clear();
+        ctx.fireChannelInactive();
+    }
+
+    private boolean authenticated() {
+        return session.state() == SessionState.AUTHENTICATED || session.state() == SessionState.SELECTED;
+    }
+
+    /** Writes a failed login's reply after {@code nanos}, reading and processing nothing meanwhile. */
+    private void holdBack(ChannelHandlerContext ctx, List<ImapResponse> responses, long nanos) {
+        holding = true;
+        framer.hold();
+        ctx.executor().schedule(() -> {
+            holding = false;
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            write(ctx, responses);
+            while (!holding && !pending.isEmpty()) {
+                handle(ctx, pending.poll());
+            }
+            if (!holding) {
+                framer.release();
+            }
+        }, nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -1,0 +1,294 @@
+package io.serai.camel.imapd;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import io.serai.camel.imapd.internal.ImapdConsumer;
+import io.serai.imap.api.ImapServerConfig;
+import io.serai.imap.api.Limits;
+import io.serai.imap.api.TlsMode;
+import io.serai.sasl.CredentialStore;
+import io.serai.store.api.MailStore;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * An IMAP listener that runs while its route runs, serving the mailboxes of the store's accounts. The options
+ * have the names of the Karaf listener configuration ({@code etc/io.serai.imap.listener-*.cfg}) and the same
+ * defaults ({@link Limits#defaults()}).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "imapd", title = "IMAP server", syntax = "imapd:host:port",
+        consumerOnly = true, category = {Category.MAIL})
+public class ImapdEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "Address to listen on") @Metadata(required = true)
+    private final String host;
+    @UriPath(description = "Port to listen on; 0 picks a free one") @Metadata(required = true)
+    private final int port;
+    @UriParam(description = "The mailbox store whose accounts are served") @Metadata(required = true)
+    private MailStore store;
+    @UriParam(label = "security", description = "SASL credentials; when unset, passwords are checked by the store")
+    private CredentialStore credentialStore;
+    @UriParam(label = "security", description = "TLS for STARTTLS, or for the whole connection with tlsMode=IMPLICIT")
+    private SSLContext sslContext;
+    @UriParam(label = "security", description = "NONE, STARTTLS or IMPLICIT (TLS from the first byte, port 993 style); STARTTLS and IMPLICIT need sslContext", defaultValue = "NONE")
+    private TlsMode tlsMode = TlsMode.NONE;
+    @UriParam(label = "security", description = "Allow LOGIN and AUTHENTICATE PLAIN/LOGIN without TLS (tests only)", defaultValue = "false")
+    private boolean allowPlaintextAuth = false;
+    @UriParam(description = "Server name in the greeting", defaultValue = "localhost")
+    private String serverName = "localhost";
+    @UriParam(label = "advanced", description = "Threads for the protocol and the store calls of all sessions", defaultValue = "16")
+    private int sessionThreads = 16;
+    @UriParam(description = "Largest message APPEND accepts, in octets (APPENDLIMIT, RFC 7889)", defaultValue = "52428800")
+    private long appendLimit = 52428800L;
+    @UriParam(label = "limits", description = "Longest command line in octets, literals excluded", defaultValue = "65536")
+    private int maxLineLength = 65536;
+    @UriParam(label = "limits", description = "Largest literal before authentication, in octets", defaultValue = "8192")
+    private long maxLiteralSizePreAuth = 8192L;
+    @UriParam(label = "limits", description = "Largest literal once authenticated, in octets (at least appendLimit)", defaultValue = "52428800")
+    private long maxLiteralSize = 52428800L;
+    @UriParam(label = "limits", description = "Most connections at once", defaultValue = "2000")
+    private int maxConnections = 2000;
+    @UriParam(label = "limits", description = "Most connections at once from one client address", defaultValue = "100")
+    private int maxConnectionsPerIp = 100;
+    @UriParam(label = "limits", description = "Most authenticated sessions at once of one account", defaultValue = "20")
+    private int maxConnectionsPerUser = 20;
+    @UriParam(label = "limits", description = "Seconds a connection may stay silent before BYE (RFC 9051 section 5.4: at least 1800)", defaultValue = "1800")
+    private int idleTimeoutSeconds = 1800;
+    @UriParam(label = "limits", description = "Milliseconds before the reply to a failed login; doubles per further failure from the address or for the account", defaultValue = "1000")
+    private long authFailureDelayMillis = 1000L;
+    @UriParam(label = "limits", description = "Longest failed-login delay in milliseconds", defaultValue = "30000")
+    private long maxAuthFailureDelayMillis = 30000L;
+    @UriParam(label = "limits", description = "Invalid commands in a row before BYE", defaultValue = "10")
+    private int maxBadCommands = 10;
+    @UriParam(label = "limits", description = "Sustained commands per second per connection; faster clients are read more slowly", defaultValue = "100")
+    private int commandsPerSecond = 100;
+    @UriParam(label = "limits", description = "Commands a connection may send at once before commandsPerSecond applies", defaultValue = "200")
+    private int commandBurst = 200;
+
+    private volatile InetSocketAddress localAddress;
+
+    public ImapdEndpoint(String uri, ImapdComponent component, String host, int port) {
+        super(uri, component);
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("imapd: is consumer only; read mail with camel-mail's imap: endpoint");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        serverConfig(); // fail at route start on a bad option, not at the first connection
+        ImapdConsumer consumer = new ImapdConsumer(this, processor, address -> localAddress = address);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The listener configuration these options describe. */
+    public ImapServerConfig serverConfig() {
+        if (store == null) {
+            throw new IllegalArgumentException("imapd: needs a store, e.g. store=#seraiStore");
+        }
+        ImapServerConfig.Builder config = ImapServerConfig.builder()
+                .bind(host, port)
+                .tls(tlsMode, sslContext)
+                .allowPlaintextAuth(allowPlaintextAuth)
+                .serverName(serverName)
+                .sessionThreads(sessionThreads)
+                .appendLimit(appendLimit)
+                .store(store)
+                .limits(new Limits(maxLineLength, maxLiteralSizePreAuth, maxLiteralSize, maxConnections,
+                        maxConnectionsPerIp, maxConnectionsPerUser, Duration.ofSeconds(idleTimeoutSeconds),
+                        Duration.ofMillis(authFailureDelayMillis), Duration.ofMillis(maxAuthFailureDelayMillis),
+                        maxBadCommands, commandsPerSecond, commandBurst));
+        if (credentialStore != null) {
+            config.credentials(credentialStore);
+        }
+        return config.build();
+    }
+
+    /** The bound address while a consumer runs (the real port when configured with 0), else null. */
+    public InetSocketAddress getLocalAddress() {
+        return localAddress;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public MailStore getStore() {
+        return store;
+    }
+
+    public void setStore(MailStore store) {
+        this.store = store;
+    }
+
+    public CredentialStore getCredentialStore() {
+        return credentialStore;
+    }
+
+    public void setCredentialStore(CredentialStore credentialStore) {
+        this.credentialStore = credentialStore;
+    }
+
+    public SSLContext getSslContext() {
+        return sslContext;
+    }
+
+    public void setSslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
+    }
+
+    public TlsMode getTlsMode() {
+        return tlsMode;
+    }
+
+    public void setTlsMode(TlsMode tlsMode) {
+        this.tlsMode = tlsMode;
+    }
+
+    public boolean isAllowPlaintextAuth() {
+        return allowPlaintextAuth;
+    }
+
+    public void setAllowPlaintextAuth(boolean allowPlaintextAuth) {
+        this.allowPlaintextAuth = allowPlaintextAuth;
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+
+    public void setServerName(String serverName) {
+        this.serverName = serverName;
+    }
+
+    public int getSessionThreads() {
+        return sessionThreads;
+    }
+
+    public void setSessionThreads(int sessionThreads) {
+        this.sessionThreads = sessionThreads;
+    }
+
+    public long getAppendLimit() {
+        return appendLimit;
+    }
+
+    public void setAppendLimit(long appendLimit) {
+        this.appendLimit = appendLimit;
+    }
+
+    public int getMaxLineLength() {
+        return maxLineLength;
+    }
+
+    public void setMaxLineLength(int maxLineLength) {
+        this.maxLineLength = maxLineLength;
+    }
+
+    public long getMaxLiteralSizePreAuth() {
+        return maxLiteralSizePreAuth;
+    }
+
+    public void setMaxLiteralSizePreAuth(long maxLiteralSizePreAuth) {
+        this.maxLiteralSizePreAuth = maxLiteralSizePreAuth;
+    }
+
+    public long getMaxLiteralSize() {
+        return maxLiteralSize;
+    }
+
+    public void setMaxLiteralSize(long maxLiteralSize) {
+        this.maxLiteralSize = maxLiteralSize;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxConnectionsPerIp() {
+        return maxConnectionsPerIp;
+    }
+
+    public void setMaxConnectionsPerIp(int maxConnectionsPerIp) {
+        this.maxConnectionsPerIp = maxConnectionsPerIp;
+    }
+
+    public int getMaxConnectionsPerUser() {
+        return maxConnectionsPerUser;
+    }
+
+    public void setMaxConnectionsPerUser(int maxConnectionsPerUser) {
+        this.maxConnectionsPerUser = maxConnectionsPerUser;
+    }
+
+    public int getIdleTimeoutSeconds() {
+        return idleTimeoutSeconds;
+    }
+
+    public void setIdleTimeoutSeconds(int idleTimeoutSeconds) {
+        this.idleTimeoutSeconds = idleTimeoutSeconds;
+    }
+
+    public long getAuthFailureDelayMillis() {
+        return authFailureDelayMillis;
+    }
+
+    public void setAuthFailureDelayMillis(long authFailureDelayMillis) {
+        this.authFailureDelayMillis = authFailureDelayMillis;
+    }
+
+    public long getMaxAuthFailureDelayMillis() {
+        return maxAuthFailureDelayMillis;
+    }
+
+    public void setMaxAuthFailureDelayMillis(long maxAuthFailureDelayMillis) {
+        this.maxAuthFailureDelayMillis = maxAuthFailureDelayMillis;
+    }
+
+    public int getMaxBadCommands() {
+        return maxBadCommands;
+    }
+
+    public void setMaxBadCommands(int maxBadCommands) {
+        this.maxBadCommands = maxBadCommands;
+    }
+
+    public int getCommandsPerSecond() {
+        return commandsPerSecond;
+    }
+
+    public void setCommandsPerSecond(int commandsPerSecond) {
+        this.commandsPerSecond = commandsPerSecond;
+    }
+
+    public int getCommandBurst() {
+        return commandBurst;
+    }
+
+    public void setCommandBurst(int commandBurst) {
+        this.commandBurst = commandBurst;
+    }
+}

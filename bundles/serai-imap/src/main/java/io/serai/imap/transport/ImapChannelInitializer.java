@@ -1,0 +1,92 @@
+package io.serai.imap.transport;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.serai.imap.api.ImapServerConfig;
+import io.serai.imap.api.Limits;
+import io.serai.imap.api.TlsMode;
+import io.serai.imap.protocol.decode.FramerLimits;
+import io.serai.imap.protocol.process.ImapConfig;
+import io.serai.imap.protocol.process.ImapSession;
+import io.serai.sasl.CredentialStore;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline of one connection, one job per handler:
+ * <pre>
+ *   tracker → limits → [tls] → idle (I/O loop) → terminator → framer → session (session executor)
+ * </pre>
+ * Terminator, framer and session handler share one executor of the session group, so the protocol and its store
+ * calls run in order on one thread per connection, off the I/O loop. STARTTLS inserts {@code tls} first.
+ */
+final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ImapServerConfig config;
+    private final CredentialStore credentials;
+    private final ConnectionLimiter limiter;
+    private final UserConnections users;
+    private final LoginThrottle throttle;
+    private final EventExecutorGroup sessionGroup;
+    private final TlsStarter tls;
+    private final PipelineTracker tracker;
+    private final ChannelGroup channels;
+    private final FramerLimits preAuth;
+    private final FramerLimits authenticated;
+
+    ImapChannelInitializer(ImapServerConfig config, CredentialStore credentials, ConnectionLimiter limiter,
+                           UserConnections users, LoginThrottle throttle, EventExecutorGroup sessionGroup,
+                           TlsStarter tls, PipelineTracker tracker, ChannelGroup channels) {
+        this.channels = channels;
+        this.config = config;
+        this.credentials = credentials;
+        this.limiter = limiter;
+        this.users = users;
+        this.throttle = throttle;
+        this.sessionGroup = sessionGroup;
+        this.tls = tls;
+        this.tracker = tracker;
+        Limits limits = config.limits();
+        // LOGIN has two literals; a command is its line plus its literals
+        this.preAuth = new FramerLimits(Math.min(limits.maxLineLength(), 8192), limits.maxLiteralSizePreAuth(),
+                Math.min(limits.maxLineLength(), 8192) + 2 * limits.maxLiteralSizePreAuth(),
+                Math.min(4096, limits.maxLiteralSizePreAuth()));
+        this.authenticated = new FramerLimits(limits.maxLineLength(), limits.maxLiteralSize(),
+                limits.maxLiteralSize() + limits.maxLineLength(), 4096); // 4096: LITERAL- (RFC 7888 §5)
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        Limits limits = config.limits();
+        boolean implicit = config.tlsMode() == TlsMode.IMPLICIT;
+        channels.add(channel); // for the BYE at shutdown
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("tracker", tracker);
+        pipeline.addLast("limits", limiter);
+        if (implicit) {
+            pipeline.addLast(TlsStarter.TLS, tls.newHandler()); // RFC 8314 §3.3: TLS from the first byte
+        }
+        // RFC 9051 §5.4 autologout: no traffic either way for the configured time
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        AttemptedUser attempted = new AttemptedUser(credentials);
+        ImapConfig sessionConfig = new ImapConfig(config.store(), attempted, config.allowPlaintextAuth(),
+                config.appendLimit(), config.serverName(), limits.maxBadCommands());
+        LoginGuard guard = new LoginGuard(throttle, users, remoteAddress(channel), attempted);
+        ImapFramerHandler framer = new ImapFramerHandler(preAuth, authenticated,
+                new CommandPacer(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime));
+        pipeline.addLast(sessionGroup, "terminator", new SessionTerminator());
+        pipeline.addLast(sessionGroup, "framer", framer);
+        pipeline.addLast(sessionGroup, "session", new ImapSessionHandler(
+                () -> new ImapSession(sessionConfig, implicit, config.tlsMode() == TlsMode.STARTTLS),
+                framer, config.tlsMode() == TlsMode.STARTTLS ? tls : null, guard));
+    }
+
+    private static java.net.InetAddress remoteAddress(SocketChannel channel) {
+        InetSocketAddress remote = channel.remoteAddress();
+        return remote == null ? java.net.InetAddress.getLoopbackAddress() : remote.getAddress();
+    }
+}

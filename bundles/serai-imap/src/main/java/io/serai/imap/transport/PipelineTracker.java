@@ -1,0 +1,35 @@
+package io.serai.imap.transport;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
+
+/**
+ * Counts pipelines not yet torn down. It sits first in every pipeline, so its {@code handlerRemoved} is the last
+ * step of a teardown that hops between the I/O loop and the session executor; {@link NettyImapServer#stop()}
+ * waits for zero before stopping either, so no late task meets a terminated executor.
+ */
+@ChannelHandler.Sharable
+final class PipelineTracker extends ChannelHandlerAdapter {
+
+    private int live;
+
+    @Override
+    public synchronized void handlerAdded(ChannelHandlerContext ctx) {
+        live++;
+    }
+
+    @Override
+    public synchronized void handlerRemoved(ChannelHandlerContext ctx) {
+        live--;
+        notifyAll();
+    }
+
+    /** Waits until every pipeline is gone, at most {@code millis}. */
+    synchronized void awaitNone(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; live > 0 && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+            wait(left);
+        }
+    }
+}
