@@ -32,6 +32,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private final TlsStarter tls;
     private final ResponseEncoder encoder = new ResponseEncoder();
     private ImapSession session;
+    private IdlePush idle;
     private boolean awaitingHandshake;
 
     /** @param tls the STARTTLS starter, or {@code null} when the session never offers STARTTLS */
@@ -44,6 +45,8 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         session = sessions.get();
+        idle = new IdlePush(ctx, session, responses -> write(ctx, responses));
+        session.onUpdates(idle::wake);
         write(ctx, List.of(session.greeting()));
         ctx.fireChannelActive();
     }
@@ -69,7 +72,17 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
             } else {
                 write(ctx, responses);
             }
+            idle.commandDone();
         }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            idle.cancel();
+            session.close(); // unregisters the store listener of the selected mailbox
+        }
+        ctx.fireChannelInactive();
     }
 
     @Override
