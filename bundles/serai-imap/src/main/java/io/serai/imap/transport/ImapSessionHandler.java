@@ -31,6 +31,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private final ImapFramerHandler framer;
     private final TlsStarter tls;
     private final ResponseEncoder encoder = new ResponseEncoder();
+    private final DeflateStarter deflate = new DeflateStarter();
     private ImapSession session;
     private IdlePush idle;
     private boolean awaitingHandshake;
@@ -47,6 +48,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
         session = sessions.get();
         idle = new IdlePush(ctx, session, responses -> write(ctx, responses));
         session.onUpdates(idle::wake);
+        session.offerCompression();
         write(ctx, List.of(session.greeting()));
         ctx.fireChannelActive();
     }
@@ -69,6 +71,8 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
                 framer.discardUntilResumed();
                 awaitingHandshake = true;
                 tls.start(ctx.channel(), encode(responses));
+            } else if (session.takeCompression()) {
+                deflate.start(ctx.channel(), encode(responses));
             } else {
                 write(ctx, responses);
             }

@@ -38,6 +38,9 @@ public final class ImapSession {
     private int badInARow;
     private boolean startTls;
     private String idleTag;
+    private boolean compressionAvailable;
+    private boolean compressionActive;
+    private boolean startCompression;
     private Runnable updateHook;
 
     public ImapSession(ImapConfig config, boolean tls, boolean starttlsAvailable) {
@@ -286,6 +289,34 @@ public final class ImapSession {
 
     void startTlsRequested() {
         startTls = true;
+    }
+
+    /** The transport can insert DEFLATE (RFC 4978): COMPRESS=DEFLATE is advertised and the command accepted. */
+    public void offerCompression() {
+        compressionAvailable = true;
+    }
+
+    boolean compressionAvailable() {
+        return compressionAvailable && !compressionActive;
+    }
+
+    boolean compressionActive() {
+        return compressionActive;
+    }
+
+    void compressionRequested() {
+        compressionActive = true;
+        startCompression = true;
+    }
+
+    /**
+     * Whether the last command was a successful COMPRESS DEFLATE; clears the flag. The transport must write the OK
+     * uncompressed, then compress everything in both directions from the next octet on (RFC 4978 §3).
+     */
+    public boolean takeCompression() {
+        boolean requested = startCompression;
+        startCompression = false;
+        return requested;
     }
 
     public SessionState state() {
