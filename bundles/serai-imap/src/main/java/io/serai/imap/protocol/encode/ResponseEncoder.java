@@ -121,7 +121,7 @@ public final class ResponseEncoder {
                 w.sp();
             }
             first = false;
-            w.raw(e.getKey().name()).sp().number(e.getValue());
+            w.raw(e.getKey().wireName()).sp().number(e.getValue());
         }
         w.raw(")");
     }

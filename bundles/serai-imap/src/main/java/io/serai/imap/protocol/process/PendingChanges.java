@@ -33,8 +33,11 @@ final class PendingChanges implements StoreListener {
     private final int limit;
     private final TreeSet<Long> added = new TreeSet<>();
     private final TreeSet<Long> expunged = new TreeSet<>();
-    /** UID → highest foreign mod-sequence not yet reported. */
-    private final TreeMap<Long, Long> flagChanges = new TreeMap<>();
+    /**
+     * UID → {first, last} mod-sequence of flag changes not yet reported. Both are kept so that an own change can be
+     * told apart from an own change that follows someone else's: only the first is dropped as an echo.
+     */
+    private final TreeMap<Long, long[]> flagChanges = new TreeMap<>();
     /** Own changes whose event has not arrived yet; insertion-ordered so the oldest go first when full. */
     private final Set<Own> own = new LinkedHashSet<>();
     private int size;
@@ -89,9 +92,14 @@ final class PendingChanges implements StoreListener {
             }
         } else if (event instanceof StoreEvent.FlagsChanged f) {
             highestSeen = Math.max(highestSeen, f.modSeq());
-            if (!overflow && !own.remove(new Own(f.uid(), f.modSeq()))
-                    && flagChanges.put(f.uid(), f.modSeq()) == null) {
-                size++;
+            if (!overflow && !own.remove(new Own(f.uid(), f.modSeq()))) {
+                long[] range = flagChanges.get(f.uid());
+                if (range == null) {
+                    flagChanges.put(f.uid(), new long[] {f.modSeq(), f.modSeq()});
+                    size++;
+                } else {
+                    range[1] = f.modSeq();
+                }
             }
         } else if (event instanceof StoreEvent.MailboxDeleted) {
             mailboxGone = true;
@@ -112,14 +120,14 @@ final class PendingChanges implements StoreListener {
      * already be queued (the store delivers asynchronously) or come later.
      */
     synchronized void ownFlagChange(long uid, long modSeq) {
-        Long queued = flagChanges.get(uid);
-        if (queued != null && queued == modSeq) {
-            flagChanges.remove(uid);
+        long[] queued = flagChanges.get(uid);
+        if (queued != null && queued[0] == modSeq && queued[1] == modSeq) {
+            flagChanges.remove(uid); // our own event arrived first and alone: an echo
             size--;
             return;
         }
-        if (queued != null && queued > modSeq) {
-            return; // someone changed it again after us: report that
+        if (queued != null && queued[1] >= modSeq) {
+            return; // our event has arrived together with someone else's change: report the message
         }
         own.add(new Own(uid, modSeq));
         if (own.size() > limit) { // events never came (should not happen): forget the oldest
@@ -141,7 +149,9 @@ final class PendingChanges implements StoreListener {
             overflow = false; // events from now on are queued again; the resync reads the store after this
             return new Batch(new long[0], new long[0], new TreeMap<>(), true);
         }
-        Batch batch = new Batch(toArray(added), toArray(expunged), new TreeMap<>(flagChanges), false);
+        TreeMap<Long, Long> flags = new TreeMap<>();
+        flagChanges.forEach((uid, range) -> flags.put(uid, range[1]));
+        Batch batch = new Batch(toArray(added), toArray(expunged), flags, false);
         size -= added.size() + flagChanges.size();
         added.clear();
         flagChanges.clear();

@@ -131,6 +131,14 @@ class LiveUpdatesTest {
         inbox.updateFlags(new long[] {uid}, FlagUpdate.remove(Flags.of(SystemFlag.SEEN)));
         b.awaitEvents();
         assertThat(b.send("b2 NOOP")).isEqualTo("* 1 FETCH (UID 1 FLAGS (\\Flagged))\r\nb2 OK NOOP completed\r\n");
+        // someone else's change just before ours, both delivered before our STORE completes: still reported, even
+        // if our STORE was .SILENT
+        inbox.updateFlags(new long[] {uid}, FlagUpdate.add(Flags.of(SystemFlag.ANSWERED)));
+        FlagUpdateResult third = inbox.updateFlags(new long[] {uid}, FlagUpdate.add(Flags.of(SystemFlag.DRAFT)));
+        b.awaitEvents();
+        b.session.ownFlagChanges(third.updated());
+        assertThat(b.send("b3 NOOP")).isEqualTo(
+                "* 1 FETCH (UID 1 FLAGS (\\Answered \\Flagged \\Draft))\r\nb3 OK NOOP completed\r\n");
     }
 
     @Test

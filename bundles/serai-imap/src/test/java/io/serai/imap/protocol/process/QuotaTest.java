@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serai.store.api.Flags;
 import io.serai.store.api.QuotaLimits;
+import io.serai.store.api.SystemFlag;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,18 @@ class QuotaTest {
     void withoutLimitsThereIsNoQuotaRoot() {
         assertThat(h.send("a GETQUOTAROOT INBOX")).isEqualTo("* QUOTAROOT INBOX\r\na OK GETQUOTAROOT completed\r\n");
         assertThat(h.send("b GETQUOTA \"\"")).isEqualTo("b NO [NONEXISTENT] No such quota root\r\n");
+    }
+
+    @Test
+    void statusDeletedStorageSaysWhatExpungeWouldFree() throws Exception {
+        h.append("INBOX", MESSAGE, Flags.of(SystemFlag.DELETED));
+        h.append("INBOX", MESSAGE, Flags.NONE);
+        h.append("INBOX", "Subject: t\r\n\r\nx\r\n", Flags.of(SystemFlag.DELETED));
+        // 2016 + 17 octets deleted → 2 units of 1024 (rounded up)
+        assertThat(h.send("a STATUS INBOX (DELETED deleted-storage MESSAGES)")).isEqualTo(
+                "* STATUS INBOX (DELETED 2 DELETED-STORAGE 2 MESSAGES 3)\r\na OK STATUS completed\r\n");
+        assertThat(h.send("b STATUS Sent (DELETED-STORAGE)")).isEqualTo(
+                "* STATUS Sent (DELETED-STORAGE 0)\r\nb OK STATUS completed\r\n");
     }
 
     @Test
