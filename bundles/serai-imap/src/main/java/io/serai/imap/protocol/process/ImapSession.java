@@ -132,14 +132,7 @@ public final class ImapSession {
         if (selected == null) {
             return;
         }
-        if (uid > selected.lastUid()) {
-            List<MessageMeta> fresh = selected.mailbox().messages(selected.lastUid() + 1, uid);
-            long[] uids = new long[fresh.size()];
-            for (int i = 0; i < uids.length; i++) {
-                uids[i] = fresh.get(i).uid();
-            }
-            selected.pending().knownAdded(uids);
-        }
+        UpdateReporter.learnOwn(selected, uid);
         pendingUpdates(true, out);
     }
 

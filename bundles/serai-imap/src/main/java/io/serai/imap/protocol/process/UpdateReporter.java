@@ -61,6 +61,22 @@ final class UpdateReporter {
         selected.synced(seen);
     }
 
+    /**
+     * Queues every message from the last known UID up to {@code uid} (a message this session just added) as new, read
+     * from the store so that messages others added before it, whose events may still be on their way, get the lower
+     * sequence numbers. Costs the number of new messages.
+     */
+    static void learnOwn(SelectedMailbox selected, long uid) throws StoreException {
+        if (uid > selected.lastUid()) {
+            List<MessageMeta> fresh = selected.mailbox().messages(selected.lastUid() + 1, uid);
+            long[] uids = new long[fresh.size()];
+            for (int i = 0; i < uids.length; i++) {
+                uids[i] = fresh.get(i).uid();
+            }
+            selected.pending().knownAdded(uids);
+        }
+    }
+
     /** {@code * n FETCH (FLAGS (...) UID u)} with the current flags, if the message still exists and is known. */
     static void flags(SelectedMailbox selected, long uid, List<ImapResponse> out) throws StoreException {
         int msn = selected.msn(uid);
