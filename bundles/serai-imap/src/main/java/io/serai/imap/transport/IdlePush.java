@@ -6,6 +6,7 @@ import io.serai.imap.protocol.process.ImapSession;
 import io.serai.imap.protocol.response.ImapResponse;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -34,7 +35,11 @@ final class IdlePush {
     /** Any thread: changes wait for the session. At most one push task is queued at a time. */
     void wake() {
         if (queued.compareAndSet(false, true)) {
-            ctx.executor().execute(this::push);
+            try {
+                ctx.executor().execute(this::push);
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // the server is shutting down; the connection goes with it
+            }
         }
     }
 
