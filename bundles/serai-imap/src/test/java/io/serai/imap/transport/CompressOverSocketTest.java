@@ -10,11 +10,21 @@ import io.serai.store.embedded.EmbeddedStoreConfig;
 import io.serai.store.embedded.EmbeddedStores;
 import io.serai.store.embedded.FsyncPolicy;
 
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -80,6 +90,35 @@ class CompressOverSocketTest {
             }
             return n;
         }
+    }
+
+    @Test
+    void angusMailCompressesWhenAsked() throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.host", "127.0.0.1");
+        props.put("mail.imap.port", Integer.toString(address.getPort()));
+        props.put("mail.imap.connectiontimeout", "5000");
+        props.put("mail.imap.timeout", "5000");
+        props.put("mail.imap.compress.enable", "true");
+        Session session = Session.getInstance(props);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        session.setDebugOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        session.setDebug(true);
+        Store imap = session.getStore("imap");
+        imap.connect(USER, "pencil");
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setSubject("compressed");
+            message.setText("hello ".repeat(2000));
+            imap.getFolder("Drafts").appendMessages(new Message[] {message});
+            Folder drafts = imap.getFolder("Drafts");
+            drafts.open(Folder.READ_ONLY);
+            assertThat(drafts.getMessageCount()).isEqualTo(1);
+            drafts.close(false);
+        } finally {
+            imap.close();
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("COMPRESS DEFLATE").contains("OK DEFLATE active");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.serai.imap.protocol.decode.FramerLimits;
 import io.serai.imap.protocol.process.AccountCredentials;
+import io.serai.imap.protocol.process.CountingStore;
 import io.serai.imap.protocol.process.ImapConfig;
 import io.serai.store.api.MailStore;
 import io.serai.store.embedded.EmbeddedStoreConfig;
@@ -169,6 +170,20 @@ class IdleOverSocketTest {
             c.send("n NOOP");
             assertThat(c.line()).isEqualTo("n OK NOOP completed");
         }
+    }
+
+    @Test
+    void aDroppedConnectionReleasesItsStoreListener() throws Exception {
+        CountingStore counting = new CountingStore(store);
+        server = new NettyImapServer(new ImapConfig(counting, new AccountCredentials(store.accounts()), true,
+                1_000_000, "serai.test", 10), FramerLimits.DEFAULT, null, false);
+        address = server.start("127.0.0.1", 0);
+        RawImapClient c = selected();
+        c.send("i IDLE");
+        assertThat(c.line()).isEqualTo("+ idling");
+        assertThat(counting.listeners()).isEqualTo(1);
+        c.close(); // no DONE, no LOGOUT
+        await().atMost(Duration.ofSeconds(10)).until(() -> counting.listeners() == 0);
     }
 
     @Test

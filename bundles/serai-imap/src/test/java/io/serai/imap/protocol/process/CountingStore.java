@@ -10,16 +10,16 @@ import io.serai.store.api.event.StoreListener;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A store that counts its registered listeners, to prove sessions do not leak them. Does not own the delegate. */
-final class CountingStore implements MailStore {
+public final class CountingStore implements MailStore {
 
     private final MailStore delegate;
     private final AtomicInteger listeners = new AtomicInteger();
 
-    CountingStore(MailStore delegate) {
+    public CountingStore(MailStore delegate) {
         this.delegate = delegate;
     }
 
-    int listeners() {
+    public int listeners() {
         return listeners.get();
     }
 
