@@ -21,6 +21,9 @@ final class DeflateCodec extends ChannelDuplexHandler {
 
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     private final Inflater inflater = new Inflater(true);
+    private final byte[] chunk = new byte[CHUNK];
+    /** The array last given to the inflater; its last {@code getRemaining()} octets are not inflated yet. */
+    private byte[] pendingInput = new byte[0];
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -29,21 +32,50 @@ final class DeflateCodec extends ChannelDuplexHandler {
             return;
         }
         try {
-            byte[] input = new byte[in.readableBytes()];
-            in.readBytes(input);
+            // TLS may hand over several records per socket read: keep what the inflater has not consumed yet
+            int left = inflater.getRemaining();
+            byte[] input = new byte[left + in.readableBytes()];
+            System.arraycopy(pendingInput, pendingInput.length - left, input, 0, left);
+            in.readBytes(input, left, input.length - left);
+            pendingInput = input;
             inflater.setInput(input);
-            byte[] chunk = new byte[CHUNK];
-            int n;
-            while ((n = inflater.inflate(chunk)) > 0) {
+        } finally {
+            in.release();
+        }
+        if (!inflateOne(ctx)) {
+            ctx.read(); // too little to inflate anything yet: the framer will not ask, so ask for more
+        }
+    }
+
+    /**
+     * Back-pressure for the inflated side: the framer asks for the next read after it processed a buffer; while the
+     * inflater still holds output, that request is answered with the next inflated chunk instead of a socket read.
+     * So at most one chunk per connection is in flight however well the client's data compresses (a small
+     * compressed read can otherwise inflate to a thousand times its size).
+     */
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (!inflater.needsInput() && !inflater.finished() && inflateOne(ctx)) {
+            return;
+        }
+        ctx.read();
+    }
+
+    private boolean inflateOne(ChannelHandlerContext ctx) {
+        try {
+            int n = inflater.inflate(chunk);
+            if (n > 0) {
                 ctx.fireChannelRead(ctx.alloc().buffer(n).writeBytes(chunk, 0, n));
+                return true;
             }
             if (inflater.finished()) { // the client ended its stream: nothing valid can follow
                 ctx.close();
+                return true;
             }
+            return false;
         } catch (DataFormatException e) {
             ctx.fireExceptionCaught(e);
-        } finally {
-            in.release();
+            return true;
         }
     }
 
@@ -59,7 +91,6 @@ final class DeflateCodec extends ChannelDuplexHandler {
             in.readBytes(input);
             deflater.setInput(input);
             out = ctx.alloc().buffer(input.length / 2 + 64);
-            byte[] chunk = new byte[CHUNK];
             int n;
             do {
                 n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
