@@ -73,16 +73,20 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
         // RFC 9051 §5.4 autologout: no traffic either way for the configured time
         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         AttemptedUser attempted = new AttemptedUser(credentials);
+        // one timer for both: a client in IDLE re-issues it within 29 minutes (RFC 2177 §3), others must talk
         ImapConfig sessionConfig = new ImapConfig(config.store(), attempted, config.allowPlaintextAuth(),
-                config.appendLimit(), config.serverName(), limits.maxBadCommands());
+                config.appendLimit(), config.serverName(), limits.maxBadCommands())
+                .withIdleTimeout(limits.idleTimeout());
         LoginGuard guard = new LoginGuard(throttle, users, remoteAddress(channel), attempted);
         ImapFramerHandler framer = new ImapFramerHandler(preAuth, authenticated,
                 new CommandPacer(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime));
-        pipeline.addLast(sessionGroup, "terminator", new SessionTerminator());
-        pipeline.addLast(sessionGroup, "framer", framer);
-        pipeline.addLast(sessionGroup, "session", new ImapSessionHandler(
+        ImapSessionHandler sessionHandler = new ImapSessionHandler(
                 () -> new ImapSession(sessionConfig, implicit, config.tlsMode() == TlsMode.STARTTLS),
-                framer, config.tlsMode() == TlsMode.STARTTLS ? tls : null, guard));
+                framer, config.tlsMode() == TlsMode.STARTTLS ? tls : null, guard);
+        // the terminator and the session handler share the connection's session executor
+        pipeline.addLast(sessionGroup, "terminator", new SessionTerminator(sessionHandler::idling));
+        pipeline.addLast(sessionGroup, "framer", framer);
+        pipeline.addLast(sessionGroup, "session", sessionHandler);
     }
 
     private static java.net.InetAddress remoteAddress(SocketChannel channel) {

@@ -35,7 +35,9 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private final TlsStarter tls;
     private final ResponseEncoder encoder = new ResponseEncoder();
     private final LoginGuard guard;
+    private final DeflateStarter deflate = new DeflateStarter();
     private ImapSession session;
+    private IdlePush idle;
     private boolean awaitingHandshake;
     /** A failed login's reply is being held back: frames wait in {@link #pending}. */
     private boolean holding;
@@ -55,9 +57,17 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
         this.tls = tls;
     }
 
+    /** Whether the session is in IDLE; on the session executor. */
+    boolean idling() {
+        return session != null && session.idling();
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         session = sessions.get();
+        idle = new IdlePush(ctx, session, responses -> write(ctx, responses));
+        session.onUpdates(idle::wake);
+        session.offerCompression();
         write(ctx, List.of(session.greeting()));
         ctx.fireChannelActive();
     }
@@ -100,9 +110,12 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
                 framer.discardUntilResumed();
                 awaitingHandshake = true;
                 tls.start(ctx.channel(), encode(responses));
+            } else if (session.takeCompression()) {
+                deflate.start(ctx.channel(), encode(responses));
             } else {
                 write(ctx, responses);
             }
+            idle.commandDone();
         }
     }
 
@@ -110,6 +123,10 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         guard.closed();
         pending.clear();
+        if (session != null) {
+            idle.cancel();
+            session.close(); // unregisters the store listener of the selected mailbox
+        }
         ctx.fireChannelInactive();
     }
 

@@ -68,6 +68,7 @@ public final class NettyImapServer implements ImapServer {
                 .serverName(session.serverName())
                 .tls(sslContext == null ? TlsMode.NONE : implicitTls ? TlsMode.IMPLICIT : TlsMode.STARTTLS, sslContext)
                 .limits(Limits.defaults().withMaxBadCommands(session.maxBadCommands())
+                        .withIdleTimeout(session.idleTimeout())
                         .withMaxLineLength(limits.maxLineLength())
                         .withLiteralSizes(FramerLimits.PRE_AUTH.maxLiteralSize(),
                                 Math.max(limits.maxLiteralSize(), session.appendLimit())));

@@ -23,11 +23,20 @@ final class SessionTerminator extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionTerminator.class);
 
+    private final java.util.function.BooleanSupplier idling;
     private boolean done;
+
+    /** @param idling whether the session is in IDLE, whose own timer (IdlePush) ends it with its own BYE */
+    SessionTerminator(java.util.function.BooleanSupplier idling) {
+        this.idling = idling;
+    }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
+            if (idling.getAsBoolean()) {
+                return; // IdlePush times IDLE from its start; the autologout timer counts from the last traffic
+            }
             LOG.debug("IMAP session with {} timed out", ctx.channel().remoteAddress());
             bye(ctx, AUTOLOGOUT);
         } else if (event == SHUTDOWN) {

@@ -29,12 +29,38 @@ final class AppendDecoder implements CommandDecoder {
             date = DateTimes.dateTime(new String(in.string(), StandardCharsets.US_ASCII));
             in.sp();
         }
-        if (in.peek() != '{' && in.peek() != '~') {
-            throw in.error("APPEND needs the message as a literal");
+        byte[] message;
+        if (in.peek() == 'U' || in.peek() == 'u') {
+            message = utf8Data(in, utf8);
+        } else {
+            if (in.peek() != '{' && in.peek() != '~') {
+                throw in.error("APPEND needs the message as a literal");
+            }
+            message = in.string();
         }
-        byte[] message = in.string();
         in.end();
         return new AppendMessageRequest(tag, mailbox, flags, date, message);
+    }
+
+    /**
+     * {@code "UTF8" SP "(" literal8 ")"} (RFC 6855 §4): a message that may carry UTF-8 headers, only after ENABLE
+     * UTF8=ACCEPT. The bytes are stored as they come.
+     */
+    private static byte[] utf8Data(ArgumentReader in, boolean utf8) throws DecodeException {
+        if (!in.atom().equalsIgnoreCase("UTF8")) {
+            throw in.error("APPEND needs the message as a literal");
+        }
+        if (!utf8) {
+            throw in.error("APPEND UTF8 needs ENABLE UTF8=ACCEPT");
+        }
+        in.sp();
+        in.expect('(');
+        if (in.peek() != '~') {
+            throw in.error("APPEND UTF8 needs a literal8");
+        }
+        byte[] message = in.string();
+        in.expect(')');
+        return message;
     }
 
     /** {@code flag-list = "(" [flag *(SP flag)] ")"}, flag = {@code "\" atom} or a keyword atom (RFC 9051 §9). */

@@ -21,7 +21,7 @@ public final class RequestDecoder {
             decoders.put(name, none);
         }
         MailboxArgDecoder mailbox = new MailboxArgDecoder();
-        for (String name : new String[] {"CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE"}) {
+        for (String name : new String[] {"CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE", "GETQUOTAROOT"}) {
             decoders.put(name, mailbox);
         }
         SelectDecoder select = new SelectDecoder();
@@ -37,6 +37,10 @@ public final class RequestDecoder {
         decoders.put("ENABLE", new EnableDecoder());
         decoders.put("ID", new IdDecoder());
         decoders.put("APPEND", new AppendDecoder());
+        QuotaDecoder quota = new QuotaDecoder();
+        decoders.put("GETQUOTA", quota);
+        decoders.put("SETQUOTA", quota);
+        decoders.put("COMPRESS", new CompressDecoder());
     }
 
     /**

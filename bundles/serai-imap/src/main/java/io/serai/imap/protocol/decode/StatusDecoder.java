@@ -6,7 +6,6 @@ import io.serai.imap.protocol.request.StatusRequest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"} (RFC 9051 §6.3.11). */
 final class StatusDecoder implements CommandDecoder {
@@ -25,7 +24,7 @@ final class StatusDecoder implements CommandDecoder {
         List<StatusItem> items = new ArrayList<>();
         for (String atom : in.atomList(false)) {
             try {
-                items.add(StatusItem.valueOf(atom.toUpperCase(Locale.ROOT)));
+                items.add(StatusItem.fromWire(atom));
             } catch (IllegalArgumentException e) {
                 throw in.error("Unknown status item " + atom);
             }

@@ -12,6 +12,8 @@ import io.serai.imap.protocol.response.ListResponse;
 import io.serai.imap.protocol.response.MailboxStatusResponse;
 import io.serai.imap.protocol.response.MessageCountResponse;
 import io.serai.imap.protocol.response.NamespaceResponse;
+import io.serai.imap.protocol.response.QuotaResponse;
+import io.serai.imap.protocol.response.QuotaRootResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
 
@@ -51,6 +53,11 @@ public final class ResponseEncoder {
                     .raw(")) NIL NIL");
         } else if (response instanceof IdResponse r) {
             id(w, r.fields());
+        } else if (response instanceof QuotaRootResponse r) {
+            w.raw("* QUOTAROOT ").mailbox(r.mailbox());
+            r.roots().forEach(root -> w.sp().astring(root));
+        } else if (response instanceof QuotaResponse r) {
+            quota(w, r);
         } else {
             throw new IllegalArgumentException("no encoding for " + response.getClass().getName());
         }
@@ -94,6 +101,18 @@ public final class ResponseEncoder {
         w.sp().string(String.valueOf(r.delimiter())).sp().mailbox(r.mailbox());
     }
 
+    private static void quota(ImapWriter w, QuotaResponse r) {
+        w.raw("* QUOTA ").astring(r.root()).raw(" (");
+        for (int i = 0; i < r.resources().size(); i++) {
+            QuotaResponse.Resource res = r.resources().get(i);
+            if (i > 0) {
+                w.sp();
+            }
+            w.raw(res.name()).sp().number(res.usage()).sp().number(res.limit());
+        }
+        w.raw(")");
+    }
+
     private static void mailboxStatus(ImapWriter w, MailboxStatusResponse r) {
         w.raw("* STATUS ").mailbox(r.mailbox()).raw(" (");
         boolean first = true;
@@ -102,7 +121,7 @@ public final class ResponseEncoder {
                 w.sp();
             }
             first = false;
-            w.raw(e.getKey().name()).sp().number(e.getValue());
+            w.raw(e.getKey().wireName()).sp().number(e.getValue());
         }
         w.raw(")");
     }

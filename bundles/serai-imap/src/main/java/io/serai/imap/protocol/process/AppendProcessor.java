@@ -2,7 +2,6 @@ package io.serai.imap.protocol.process;
 
 import io.serai.imap.protocol.request.AppendMessageRequest;
 import io.serai.imap.protocol.response.ImapResponse;
-import io.serai.imap.protocol.response.MessageCountResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.AppendRequest;
@@ -59,9 +58,8 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
             return;
         }
         SelectedMailbox selected = session.selected();
-        if (selected != null && selected.name().equals(request.mailbox())) {
-            selected.added(result.uid());
-            out.add(MessageCountResponse.exists(selected.exists()));
+        if (selected != null && selected.mailbox().id() == mailbox.id()) {
+            session.reportAppended(result.uid(), out);
         }
         out.add(StatusResponse.ok(request.tag(), new ResponseCode("APPENDUID",
                 result.uidValidity() + " " + result.uid()), "APPEND completed"));

@@ -2,13 +2,30 @@ package io.serai.imap.protocol.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The CAPABILITY list for a session (RFC 9051 §7.2.2). Only what is implemented is advertised: IMAP4rev2,
- * UTF8=ACCEPT, CONDSTORE, IDLE, MOVE, UIDPLUS and friends are added when their commands exist (see README).
- * Plaintext mechanisms are hidden, and LOGINDISABLED shown, before TLS unless configured (RFC 9051 §6.2.3, §11.1).
+ * The CAPABILITY list for a session (RFC 9051 §7.2.2). Only what is implemented is advertised, and an ENABLE-able
+ * extension is enabled only when advertised. Plaintext mechanisms are hidden, and LOGINDISABLED shown, before TLS
+ * unless configured (RFC 9051 §6.2.3, §11.1).
+ *
+ * <p>LITERAL- (RFC 7888 §5), not LITERAL+: the framer refuses non-synchronizing literals above
+ * {@code FramerLimits.maxNonSyncLiteral()} (4096 in both the pre-auth and the default limits), which is exactly
+ * LITERAL-. LITERAL+ would only be true with an unbounded non-synchronizing literal size after authentication.
  */
 final class Capabilities {
+
+    static final String IMAP4REV2 = "IMAP4REV2";
+    static final String UTF8_ACCEPT = "UTF8=ACCEPT";
+
+    /**
+     * IMAP4rev2 (RFC 9051) is not advertised yet: besides what exists here (ENABLE, IDLE, NAMESPACE, UNSELECT,
+     * LIST-EXTENDED, LIST-STATUS, SPECIAL-USE, STATUS=SIZE/DELETED, LITERAL-, SASL-IR, no RECENT when enabled) it needs
+     * FETCH with BINARY, STORE, ESEARCH-form SEARCH results with SEARCHRES, COPY with COPYUID, MOVE and the UID
+     * commands (Appendix E). Once those exist, set this to true; ENABLE IMAP4rev2 and the rev2 behaviour of SELECT,
+     * STATUS and mailbox names already follow it.
+     */
+    static final boolean IMAP4REV2_COMPLETE = false;
 
     private Capabilities() {
     }
@@ -16,7 +33,11 @@ final class Capabilities {
     static List<String> of(ImapSession session) {
         ImapConfig config = session.config();
         boolean plaintextOk = session.tls() || config.allowPlaintextAuth();
-        List<String> caps = new ArrayList<>(List.of("IMAP4rev1", "LITERAL-", "ENABLE", "ID", "SASL-IR"));
+        List<String> caps = new ArrayList<>(List.of("IMAP4rev1"));
+        if (IMAP4REV2_COMPLETE) {
+            caps.add("IMAP4rev2");
+        }
+        caps.addAll(List.of("LITERAL-", "ENABLE", "ID", "SASL-IR", "IDLE"));
         if (session.state() == SessionState.NOT_AUTHENTICATED) {
             if (session.starttlsAvailable()) {
                 caps.add("STARTTLS");
@@ -30,13 +51,24 @@ final class Capabilities {
             }
         } else {
             caps.addAll(List.of("NAMESPACE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
-                    "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit()));
+                    "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
+                    "QUOTA=RES-MESSAGE"));
+            if (session.compressionAvailable()) {
+                caps.add("COMPRESS=DEFLATE");
+            }
         }
         return caps;
     }
 
-    /** Capabilities a client may ENABLE (RFC 5161); none of the enable-able extensions is implemented yet. */
-    static boolean enableable(String capability) {
-        return false;
+    /**
+     * Whether ENABLE may turn this capability on now (RFC 5161 §3.1: others are ignored). UTF8=ACCEPT only in the
+     * authenticated state, before a mailbox is selected (RFC 6855 §3), since it changes how mailbox names are read.
+     */
+    static boolean enableable(String capability, ImapSession session) {
+        String c = capability.toUpperCase(Locale.ROOT);
+        if (c.equals(IMAP4REV2)) {
+            return IMAP4REV2_COMPLETE;
+        }
+        return c.equals(UTF8_ACCEPT) && session.state() == SessionState.AUTHENTICATED;
     }
 }

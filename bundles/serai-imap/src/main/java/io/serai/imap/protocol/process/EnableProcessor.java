@@ -15,7 +15,8 @@ final class EnableProcessor implements CommandProcessor<EnableRequest> {
     public void process(EnableRequest request, ImapSession session, List<ImapResponse> out) {
         List<String> enabled = new ArrayList<>();
         for (String capability : request.capabilities()) {
-            if (Capabilities.enableable(capability) && session.enabled().add(capability)) {
+            String name = capability.toUpperCase(java.util.Locale.ROOT);
+            if (Capabilities.enableable(name, session) && session.enabled().add(name)) {
                 enabled.add(capability);
             }
         }

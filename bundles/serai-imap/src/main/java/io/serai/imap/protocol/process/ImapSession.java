@@ -8,8 +8,10 @@ import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.Status;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.Mailboxes;
+import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +37,11 @@ public final class ImapSession {
     private SaslExchange sasl;
     private int badInARow;
     private boolean startTls;
+    private String idleTag;
+    private boolean compressionAvailable;
+    private boolean compressionActive;
+    private boolean startCompression;
+    private Runnable updateHook;
 
     public ImapSession(ImapConfig config, boolean tls, boolean starttlsAvailable) {
         this.config = config;
@@ -56,6 +63,9 @@ public final class ImapSession {
         if (state == SessionState.LOGOUT) {
             return out;
         }
+        if (idleTag != null) {
+            return countBad(endIdle(frame));
+        }
         if (sasl != null) {
             SaslExchange exchange = sasl;
             sasl = null;
@@ -72,7 +82,151 @@ public final class ImapSession {
             return decodeError(e);
         }
         processors.dispatch(request, this, out);
+        reportBeforeCompletion(request, out);
         return countBad(out);
+    }
+
+    /**
+     * Any command completion may carry what other sessions changed (RFC 9051 §7): the updates go just before the
+     * tagged response, without EXPUNGE for commands that use sequence numbers ({@link ExpungePolicy}). Processors
+     * that report earlier (NOOP, APPEND) leave nothing for this.
+     */
+    private void reportBeforeCompletion(ImapRequest request, List<ImapResponse> out) {
+        if (selected == null || idleTag != null || out.isEmpty()
+                || !(out.get(out.size() - 1) instanceof StatusResponse last) || last.tag() == null) {
+            return;
+        }
+        List<ImapResponse> updates = new ArrayList<>();
+        try {
+            pendingUpdates(ExpungePolicy.allowedAfter(request), updates);
+        } catch (StoreException e) {
+            return; // reported at the next command; the command itself has completed
+        }
+        out.addAll(out.size() - 1, updates);
+    }
+
+    /**
+     * Reports what other sessions changed in the selected mailbox since the last report, and updates the sequence
+     * map accordingly. With {@code expungeAllowed} false (during FETCH, STORE, SEARCH by sequence number, RFC 9051
+     * §7.5.1) expunged messages stay in the map and are reported later. Nothing happens outside the selected state.
+     * If the selected mailbox was deleted, the session ends with {@code * BYE}.
+     */
+    void pendingUpdates(boolean expungeAllowed, List<ImapResponse> out) throws StoreException {
+        if (selected == null) {
+            return;
+        }
+        if (selected.pending().mailboxGone()) {
+            out.add(StatusResponse.untagged(Status.BYE, null, "Selected mailbox was deleted"));
+            logout();
+            return;
+        }
+        UpdateReporter.report(selected, expungeAllowed, out);
+    }
+
+    /**
+     * This session's own APPEND (or COPY) put {@code uid} into the selected mailbox: reports it as EXISTS now, with
+     * every message others added before it, so sequence numbers keep ascending with UIDs. The store's event for it
+     * comes later and is then ignored. Call only where EXPUNGE is allowed.
+     */
+    void reportAppended(long uid, List<ImapResponse> out) throws StoreException {
+        if (selected == null) {
+            return;
+        }
+        UpdateReporter.learnOwn(selected, uid);
+        pendingUpdates(true, out);
+    }
+
+    /**
+     * A STORE of this session changed these messages: their events are not echoed back as untagged FETCH (the STORE
+     * response already carries them, or the client asked for {@code .SILENT}, RFC 9051 §6.4.6).
+     */
+    void ownFlagChanges(List<MessageMeta> updated) {
+        if (selected != null) {
+            for (MessageMeta m : updated) {
+                selected.pending().ownFlagChange(m.uid(), m.modSeq());
+            }
+        }
+    }
+
+    // ---- IDLE (RFC 2177, RFC 9051 §6.3.13) ----
+
+    void startIdle(String tag) {
+        idleTag = tag;
+    }
+
+    /** Whether the session is in IDLE: the transport then pushes {@link #idleUpdates()} and runs the timeout. */
+    public boolean idling() {
+        return idleTag != null;
+    }
+
+    /** How long an IDLE may last before the server ends the connection. */
+    public Duration idleTimeout() {
+        return config.idleTimeout();
+    }
+
+    /**
+     * Registers the push hook: run on a store thread whenever changes start waiting for this session. The transport
+     * answers by calling {@link #idleUpdates()} on the session's own executor.
+     */
+    public void onUpdates(Runnable hook) {
+        this.updateHook = hook;
+        if (selected != null) {
+            selected.pending().onChange(hook);
+        }
+    }
+
+    /** What to push now while idling (nothing otherwise); RFC 9051 §6.3.13 allows EXPUNGE during IDLE. */
+    public List<ImapResponse> idleUpdates() {
+        List<ImapResponse> out = new ArrayList<>();
+        if (idleTag != null) {
+            try {
+                pendingUpdates(true, out);
+            } catch (StoreException e) {
+                // the next push or DONE tries again
+            }
+        }
+        return out;
+    }
+
+    /** The IDLE lasted longer than {@link #idleTimeout()}: {@code * BYE}, then the transport closes. */
+    public List<ImapResponse> idleTimedOut() {
+        List<ImapResponse> out = new ArrayList<>();
+        if (idleTag != null && state != SessionState.LOGOUT) {
+            idleTag = null;
+            out.add(StatusResponse.untagged(Status.BYE, null, "IDLE timed out"));
+            logout();
+        }
+        return out;
+    }
+
+    /** The line after {@code + idling}: {@code DONE} ends IDLE with the tagged OK, anything else with BAD. */
+    private List<ImapResponse> endIdle(byte[] frame) {
+        String tag = idleTag;
+        idleTag = null;
+        List<ImapResponse> out = new ArrayList<>();
+        if (!new String(frame, java.nio.charset.StandardCharsets.US_ASCII).equalsIgnoreCase("DONE")) {
+            out.add(StatusResponse.bad(tag, "Expected DONE"));
+            return out;
+        }
+        try {
+            pendingUpdates(true, out);
+        } catch (StoreException e) {
+            // reported at the next command
+        }
+        if (state != SessionState.LOGOUT) {
+            out.add(StatusResponse.ok(tag, "IDLE terminated"));
+        }
+        return out;
+    }
+
+    /** The connection is gone: releases the store listener. Idempotent. */
+    public void close() {
+        idleTag = null;
+        if (selected != null) {
+            selected.close();
+            selected = null;
+        }
+        state = SessionState.LOGOUT;
     }
 
     /** The answer to a framing or syntax error: tagged BAD when the tag is known (RFC 9051 §7.1.5), BYE if fatal. */
@@ -81,7 +235,7 @@ public final class ImapSession {
         out.add(StatusResponse.bad(e.tag(), e.getMessage()));
         if (e.fatal()) {
             out.add(StatusResponse.untagged(Status.BYE, null, "Protocol error, closing"));
-            state = SessionState.LOGOUT;
+            logout();
             return out;
         }
         return countBad(out);
@@ -96,7 +250,7 @@ public final class ImapSession {
             badInARow = 0;
         } else if (++badInARow >= config.maxBadCommands() && state != SessionState.LOGOUT) {
             out.add(StatusResponse.untagged(Status.BYE, null, "Too many invalid commands"));
-            state = SessionState.LOGOUT;
+            logout();
         }
         return out;
     }
@@ -128,6 +282,34 @@ public final class ImapSession {
 
     void startTlsRequested() {
         startTls = true;
+    }
+
+    /** The transport can insert DEFLATE (RFC 4978): COMPRESS=DEFLATE is advertised and the command accepted. */
+    public void offerCompression() {
+        compressionAvailable = true;
+    }
+
+    boolean compressionAvailable() {
+        return compressionAvailable && !compressionActive;
+    }
+
+    boolean compressionActive() {
+        return compressionActive;
+    }
+
+    void compressionRequested() {
+        compressionActive = true;
+        startCompression = true;
+    }
+
+    /**
+     * Whether the last command was a successful COMPRESS DEFLATE; clears the flag. The transport must write the OK
+     * uncompressed, then compress everything in both directions from the next octet on (RFC 4978 §3).
+     */
+    public boolean takeCompression() {
+        boolean requested = startCompression;
+        startCompression = false;
+        return requested;
     }
 
     public SessionState state() {
@@ -173,11 +355,20 @@ public final class ImapSession {
     }
 
     void select(SelectedMailbox mailbox) {
+        if (selected != null) {
+            selected.close();
+        }
         this.selected = mailbox;
+        if (updateHook != null) {
+            mailbox.pending().onChange(updateHook);
+        }
         this.state = SessionState.SELECTED;
     }
 
     void unselect() {
+        if (selected != null) {
+            selected.close();
+        }
         this.selected = null;
         if (state == SessionState.SELECTED) {
             state = SessionState.AUTHENTICATED;
@@ -185,6 +376,9 @@ public final class ImapSession {
     }
 
     void logout() {
+        if (selected != null) {
+            selected.close();
+        }
         this.selected = null;
         this.state = SessionState.LOGOUT;
     }

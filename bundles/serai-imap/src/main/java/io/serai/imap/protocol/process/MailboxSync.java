@@ -1,26 +1,27 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.MessageCountResponse;
+import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Brings the session's sequence map up to date with the store and reports the difference: EXPUNGE for messages
- * other sessions removed, then EXISTS for new ones (RFC 9051 §7.4.1, §7.5.1). Called only where RFC 9051 §7.5.1
- * allows EXPUNGE responses (NOOP, CHECK), never during FETCH, STORE or SEARCH.
- *
- * <p>This compares UID lists, which is O(messages) per call; the store's event listener should replace it (and is
- * needed for IDLE). Flag changes by other sessions (untagged FETCH FLAGS) are not reported yet.
+ * The fallback after the pending-change queue overflowed ({@link PendingChanges}): compares the store's UIDs with
+ * the session's map (O(messages), once) and reports EXPUNGE for messages that went, EXISTS for new ones, and FETCH
+ * FLAGS for every known message changed since the last complete report ({@code changedSince}, RFC 7162 §3.1.4.1
+ * semantics of the store). Only called where EXPUNGE is allowed (RFC 9051 §7.5.1).
  */
 final class MailboxSync {
 
     private MailboxSync() {
     }
 
-    static void sync(SelectedMailbox selected, List<ImapResponse> out) throws StoreException {
+    static void resync(SelectedMailbox selected, List<ImapResponse> out) throws StoreException {
+        long baseline = selected.mailbox().info().highestModSeq(); // read first: later changes are queued again
         long[] current = selected.mailbox().uids();
         long[] known = selected.uids();
         for (long uid : known) {
@@ -28,7 +29,7 @@ final class MailboxSync {
                 out.add(MessageCountResponse.expunge(selected.expunged(uid)));
             }
         }
-        long last = known.length == 0 ? 0 : known[known.length - 1];
+        long last = selected.lastUid();
         int before = selected.exists();
         for (long uid : current) {
             if (uid > last) {
@@ -38,5 +39,13 @@ final class MailboxSync {
         if (selected.exists() != before) {
             out.add(MessageCountResponse.exists(selected.exists()));
         }
+        List<MessageMeta> changed = selected.mailbox().changedSince(selected.syncedModSeq());
+        for (MessageMeta m : changed) {
+            int msn = m.uid() <= last ? selected.msn(m.uid()) : 0;
+            if (msn > 0) {
+                out.add(new FlagsFetchResponse(msn, FlagAtoms.of(m.flags()), m.uid(), 0));
+            }
+        }
+        selected.synced(baseline);
     }
 }

@@ -9,15 +9,13 @@ import java.util.List;
 
 /**
  * NOOP (RFC 9051 §6.1.2) and CHECK (RFC 3501 §6.4.1). In the selected state they report what other sessions changed
- * (see {@link MailboxSync}).
+ * (see {@link ImapSession#pendingUpdates}).
  */
 final class NoopProcessor implements CommandProcessor<ImapRequest> {
 
     @Override
     public void process(ImapRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
-        if (session.selected() != null) {
-            MailboxSync.sync(session.selected(), out);
-        }
+        session.pendingUpdates(true, out);
         out.add(StatusResponse.ok(request.tag(), request.command() + " completed"));
     }
 }

@@ -60,6 +60,12 @@ final class Processors {
         add("UNSELECT", EnumSet.of(SELECTED), close);
         add("CHECK", EnumSet.of(SELECTED), new NoopProcessor()); // RFC 3501 §6.4.1; gone in IMAP4rev2
         add("EXPUNGE", EnumSet.of(SELECTED), new ExpungeProcessor());
+        add("IDLE", AUTHED, new IdleProcessor());
+        QuotaProcessor quota = new QuotaProcessor();
+        add("GETQUOTAROOT", AUTHED, quota);
+        add("GETQUOTA", AUTHED, quota);
+        add("SETQUOTA", AUTHED, quota);
+        add("COMPRESS", AUTHED, new CompressProcessor());
     }
 
     @SuppressWarnings("unchecked")

@@ -31,8 +31,19 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
             out.add(StatusResponse.untagged(Status.OK, ResponseCode.CLOSED, "Previous mailbox closed"));
         }
         Mailbox mailbox = session.mailboxes().open(request.mailbox());
-        MailboxInfo info = mailbox.info();
-        List<MessageMeta> messages = mailbox.messages();
+        // listen before reading: a change between the reads below and the registration would otherwise be lost;
+        // changes already in the snapshot are recognised by UID and mod-sequence and not reported twice
+        PendingChanges pending = new PendingChanges(mailbox.id(), session.config().maxPendingChanges());
+        AutoCloseable registration = session.config().store().addListener(pending);
+        MailboxInfo info;
+        List<MessageMeta> messages;
+        try {
+            info = mailbox.info();
+            messages = mailbox.messages();
+        } catch (StoreException | RuntimeException e) {
+            closeQuietly(registration);
+            throw e;
+        }
         long[] uids = new long[messages.size()];
         TreeSet<String> keywords = new TreeSet<>();
         int firstUnseen = 0;
@@ -72,8 +83,17 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
         // RFC 7162 §3.1.2.1: a CONDSTORE server reports the mailbox's HIGHESTMODSEQ on every SELECT/EXAMINE
         out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ", info.highestModSeq()),
                 "Highest"));
-        session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids));
+        session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids, pending, registration,
+                info.highestModSeq()));
         out.add(StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
                 request.command() + " completed"));
+    }
+
+    private static void closeQuietly(AutoCloseable registration) {
+        try {
+            registration.close();
+        } catch (Exception ignored) {
+            // nothing registered that could still deliver
+        }
     }
 }

@@ -14,13 +14,60 @@ final class SelectedMailbox {
     private final Mailbox mailbox;
     private final String name;
     private final boolean readOnly;
+    private final PendingChanges pending;
+    private final AutoCloseable registration;
     private long[] uids;
+    /** The largest UID ever in the map: UIDs only grow, so anything at or below it is old news, even if expunged. */
+    private long highWater;
+    private long syncedModSeq;
 
+    /** A mailbox whose changes nobody reports (tests of the sequence map). */
     SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids) {
+        this(mailbox, name, readOnly, uids, new PendingChanges(-1, 1), () -> { }, 0);
+    }
+
+    /**
+     * @param pending      the queue the store's listener fills, registered before {@code uids} was read
+     * @param registration closes that listener
+     * @param syncedModSeq the mailbox's HIGHESTMODSEQ read before {@code uids}: changes up to it are in the snapshot
+     */
+    SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids, PendingChanges pending,
+                    AutoCloseable registration, long syncedModSeq) {
         this.mailbox = mailbox;
         this.name = name;
         this.readOnly = readOnly;
         this.uids = uids.clone();
+        this.highWater = uids.length == 0 ? 0 : uids[uids.length - 1];
+        this.pending = pending;
+        this.registration = registration;
+        this.syncedModSeq = syncedModSeq;
+    }
+
+    PendingChanges pending() {
+        return pending;
+    }
+
+    /** Every change up to this mod-sequence has been reported (or was in the SELECT snapshot). */
+    long syncedModSeq() {
+        return syncedModSeq;
+    }
+
+    void synced(long modSeq) {
+        syncedModSeq = Math.max(syncedModSeq, modSeq);
+    }
+
+    /** The largest UID the client was ever told about (even if expunged since), or 0. */
+    long lastUid() {
+        return highWater;
+    }
+
+    /** Unregisters the store listener; the session leaves the selected state (or the connection ended). */
+    void close() {
+        try {
+            registration.close();
+        } catch (Exception e) {
+            // the store is closing; nothing is delivered any more either way
+        }
     }
 
     Mailbox mailbox() {
@@ -95,10 +142,11 @@ final class SelectedMailbox {
 
     /** Adds a message this session has just reported as EXISTS; UIDs only grow, so it goes last. */
     void added(long uid) {
-        if (uids.length == 0 || uid > uids[uids.length - 1]) {
+        if (uid > highWater) {
             long[] next = Arrays.copyOf(uids, uids.length + 1);
             next[uids.length] = uid;
             uids = next;
+            highWater = uid;
         }
     }
 

@@ -3,6 +3,7 @@ package io.serai.imap.protocol.process;
 import io.serai.imap.protocol.request.StatusItem;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.MailboxInfo;
+import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 import io.serai.store.api.search.FlagKey;
@@ -31,8 +32,23 @@ final class StatusValues {
                 case RECENT -> 0L; // \Recent is not kept (IMAP4rev2 dropped it, RFC 9051 Appendix E)
                 case HIGHESTMODSEQ -> info.highestModSeq();
                 case APPENDLIMIT -> appendLimit;
+                case DELETED_STORAGE -> deletedStorage(mailbox);
             });
         }
         return values;
+    }
+
+    /**
+     * What EXPUNGE would free, in 1024-octet units like the STORAGE quota resource (RFC 9208 §4.2; a server with
+     * QUOTA=RES-STORAGE supports this item, §3.1.1). Rounded up, so a mailbox with anything deleted reports at least 1.
+     */
+    private static long deletedStorage(Mailbox mailbox) throws StoreException {
+        long octets = 0;
+        for (long uid : mailbox.search(new FlagKey(SystemFlag.DELETED, true))) {
+            for (MessageMeta m : mailbox.messages(uid, uid)) {
+                octets += m.size();
+            }
+        }
+        return (octets + 1023) / 1024;
     }
 }

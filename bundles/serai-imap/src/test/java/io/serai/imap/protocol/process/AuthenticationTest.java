@@ -27,7 +27,7 @@ class AuthenticationTest {
     @Test
     void plaintextGreetingAdvertisesStarttlsAndLogindisabled() throws Exception {
         h = new SessionHarness(dir, false, false);
-        assertThat(h.greeting()).isEqualTo("* OK [CAPABILITY IMAP4rev1 LITERAL- ENABLE ID SASL-IR STARTTLS "
+        assertThat(h.greeting()).isEqualTo("* OK [CAPABILITY IMAP4rev1 LITERAL- ENABLE ID SASL-IR IDLE STARTTLS "
                 + "AUTH=SCRAM-SHA-256 LOGINDISABLED] serai.test IMAP ready\r\n");
         assertThat(h.send("a LOGIN alice@example.org pencil"))
                 .isEqualTo("a NO [PRIVACYREQUIRED] LOGIN needs TLS\r\n");
@@ -107,7 +107,7 @@ class AuthenticationTest {
         assertThat(h.send("c ID NIL")).isEqualTo("* ID (\"name\" \"Serai\")\r\nc OK ID completed\r\n");
         assertThat(h.send("d CAPABILITY")).startsWith("* CAPABILITY IMAP4rev1 ").endsWith("d OK CAPABILITY completed\r\n");
         assertThat(h.send("e FETCH 1 FLAGS")).isEqualTo("e BAD Unknown command FETCH\r\n");
-        assertThat(h.send("e IDLE")).isEqualTo("e BAD IDLE is not implemented yet\r\n");
+        assertThat(h.send("e IDLE")).isEqualTo("e BAD IDLE not allowed now\r\n");
         assertThat(h.send("")).isEmpty();
         assertThat(h.send("f LOGOUT")).isEqualTo("* BYE Logging out\r\nf OK LOGOUT completed\r\n");
         assertThat(h.session.closed()).isTrue();

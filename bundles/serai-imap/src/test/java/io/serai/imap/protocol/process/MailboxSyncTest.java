@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Changes made by others (here: straight through the store) show up on NOOP with consistent sequence numbers. */
+/**
+ * Changes made by others (here: straight through the store) show up on NOOP with consistent sequence numbers, from
+ * the event queue and, after the queue overflowed, from the one-off resync.
+ */
 class MailboxSyncTest {
 
     private static final String MESSAGE = "Subject: s\r\n\r\nx\r\n";
@@ -40,17 +43,42 @@ class MailboxSyncTest {
         for (int i = 0; i < 4; i++) {
             uids[i] = h.append("INBOX", MESSAGE, Flags.NONE);
         }
-        h.send("a SELECT INBOX");
-        assertThat(h.send("b NOOP")).isEqualTo("b OK NOOP completed\r\n");
+        SessionClient c = h.client();
+        c.send("a SELECT INBOX");
+        assertThat(c.send("b NOOP")).isEqualTo("b OK NOOP completed\r\n");
         inbox.updateFlags(new long[] {uids[1], uids[2]}, FlagUpdate.add(Flags.of(SystemFlag.DELETED)));
         inbox.expunge(new long[] {uids[1], uids[2]});
         h.append("INBOX", MESSAGE, Flags.NONE);
         h.append("INBOX", MESSAGE, Flags.NONE);
-        // 1 2 3 4 → 2 goes (msn 2), then 3 has become msn 2 → 1 4 remain, two new ones make 4
-        assertThat(h.send("c NOOP")).isEqualTo("* 2 EXPUNGE\r\n* 2 EXPUNGE\r\n* 4 EXISTS\r\nc OK NOOP completed\r\n");
-        assertThat(h.send("d NOOP")).isEqualTo("d OK NOOP completed\r\n");
+        c.awaitEvents();
+        // 1 2 3 4 → 2 goes (msn 2), then 3 has become msn 2 → 1 4 remain, two new ones make 4; the flag changes of
+        // the expunged messages are not reported
+        assertThat(c.send("c NOOP")).isEqualTo("* 2 EXPUNGE\r\n* 2 EXPUNGE\r\n* 4 EXISTS\r\nc OK NOOP completed\r\n");
+        assertThat(c.send("d NOOP")).isEqualTo("d OK NOOP completed\r\n");
         h.append("INBOX", MESSAGE, Flags.NONE);
-        assertThat(h.send("e CHECK")).isEqualTo("* 5 EXISTS\r\ne OK CHECK completed\r\n");
+        c.awaitEvents();
+        assertThat(c.send("e CHECK")).isEqualTo("* 5 EXISTS\r\ne OK CHECK completed\r\n");
+    }
+
+    @Test
+    void overflowFallsBackToOneResync() throws Exception {
+        long first = h.append("INBOX", MESSAGE, Flags.NONE);
+        long second = h.append("INBOX", MESSAGE, Flags.NONE);
+        SessionClient c = h.login(h.config.withMaxPendingChanges(3));
+        c.send("a SELECT INBOX");
+        inbox.updateFlags(new long[] {second}, FlagUpdate.add(Flags.of(SystemFlag.FLAGGED)));
+        inbox.expunge(new long[] {first});
+        for (int i = 0; i < 3; i++) {
+            h.append("INBOX", MESSAGE, Flags.NONE);
+        }
+        c.awaitEvents();
+        assertThat(c.session.selected().pending().overflowed()).isTrue();
+        assertThat(c.send("b NOOP")).isEqualTo("* 1 EXPUNGE\r\n* 4 EXISTS\r\n* 1 FETCH (UID " + second
+                + " FLAGS (\\Flagged))\r\nb OK NOOP completed\r\n");
+        assertThat(c.session.selected().pending().overflowed()).isFalse();
+        h.append("INBOX", MESSAGE, Flags.NONE);
+        c.awaitEvents();
+        assertThat(c.send("c NOOP")).isEqualTo("* 5 EXISTS\r\nc OK NOOP completed\r\n");
     }
 
     @Test

@@ -24,15 +24,35 @@ final class SessionHarness implements AutoCloseable {
 
     final MailStore store;
     final ImapSession session;
+    final ImapConfig config;
     private final ResponseEncoder encoder = new ResponseEncoder();
 
     SessionHarness(Path dir, boolean tls, boolean allowPlaintext) throws StoreException {
         store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFsync(FsyncPolicy.NEVER));
         store.accounts().addDomain("example.org");
         store.accounts().createAccount(USER, PASSWORD.toCharArray());
-        ImapConfig config = new ImapConfig(store, new AccountCredentials(store.accounts()), allowPlaintext,
+        config = new ImapConfig(store, new AccountCredentials(store.accounts()), allowPlaintext,
                 1_000_000, "serai.test", 5);
         session = new ImapSession(config, tls, !tls);
+    }
+
+    /** Another session on the same store, logged in as the same user (configured with {@code config}). */
+    SessionClient login(ImapConfig config) {
+        SessionClient c = new SessionClient(new ImapSession(config, true, false), store);
+        String reply = c.send("l LOGIN " + USER + " " + PASSWORD);
+        if (!reply.contains("l OK")) {
+            throw new IllegalStateException(reply);
+        }
+        return c;
+    }
+
+    SessionClient login() {
+        return login(config);
+    }
+
+    /** This harness's own session as a client. */
+    SessionClient client() {
+        return new SessionClient(session, store);
     }
 
     /** A TLS session already logged in. */
