@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The CAPABILITY list for a session (RFC 9051 §7.2.2). Only what is implemented is advertised: IMAP4rev2,
- * UTF8=ACCEPT, CONDSTORE, IDLE, MOVE, UIDPLUS and friends are added when their commands exist (see README).
+ * UTF8=ACCEPT, CONDSTORE, IDLE and friends are added when their commands exist (see README).
  * Plaintext mechanisms are hidden, and LOGINDISABLED shown, before TLS unless configured (RFC 9051 §6.2.3, §11.1).
  */
 final class Capabilities {
@@ -31,6 +31,7 @@ final class Capabilities {
         } else {
             caps.addAll(List.of("NAMESPACE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit()));
+            caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES"));
         }
         return caps;
     }

@@ -15,6 +15,7 @@ final class SelectedMailbox {
     private final String name;
     private final boolean readOnly;
     private long[] uids;
+    private long[] savedUids = new long[0];
 
     SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids) {
         this.mailbox = mailbox;
@@ -64,6 +65,9 @@ final class SelectedMailbox {
      * @throws IllegalArgumentException if a sequence number is 0 or beyond EXISTS (the caller answers BAD)
      */
     int[] resolve(SequenceSet set, boolean byUid) {
+        if (set.savedResult()) {
+            return saved();
+        }
         if (uids.length == 0) {
             if (!byUid) {
                 throw new IllegalArgumentException("No messages");
@@ -91,6 +95,20 @@ final class SelectedMailbox {
             }
         }
         return hits.stream().toArray();
+    }
+
+    /**
+     * Remembers a SEARCH result for {@code $} (RFC 5182 §2.1). It is kept as UIDs, so messages expunged since simply
+     * drop out (§2.1: "the message is removed from the saved search result").
+     */
+    void saveResult(long[] resultUids) {
+        savedUids = resultUids.clone();
+    }
+
+    /** The sequence numbers of the saved result's messages that still exist, ascending. */
+    private int[] saved() {
+        return java.util.Arrays.stream(savedUids).mapToInt(this::msn).filter(n -> n > 0).sorted().distinct()
+                .toArray();
     }
 
     /** Adds a message this session has just reported as EXISTS; UIDs only grow, so it goes last. */
