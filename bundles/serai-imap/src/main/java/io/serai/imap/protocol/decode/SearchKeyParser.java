@@ -59,6 +59,9 @@ final class SearchKeyParser {
         if ((c >= '0' && c <= '9') || c == '*' || c == '$') {
             return new SearchCriterion.Messages(in.sequenceSet(), false);
         }
+        if (!CharClass.isAtomChar(c)) {
+            throw in.error("Expected search key");
+        }
         String name = in.atom().toUpperCase(Locale.ROOT);
         SearchKeyReader reader = readers.get(name);
         if (reader == null) {
