@@ -6,6 +6,7 @@ import io.serai.store.api.search.FlagKey;
 import io.serai.store.api.search.KeywordKey;
 import io.serai.store.api.search.SearchKey;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ final class FlagSearchKeys {
 
     static void registerInto(Map<String, SearchKeyReader> readers) {
         for (SystemFlag flag : SystemFlag.values()) {
-            String name = flag.imapName().substring(1).toUpperCase(java.util.Locale.ROOT);
+            String name = flag.imapName().substring(1).toUpperCase(Locale.ROOT);
             SearchCriterion set = new SearchCriterion.Store(new FlagKey(flag, true));
             SearchCriterion unset = new SearchCriterion.Store(new FlagKey(flag, false));
             readers.put(name, (in, nested) -> set);

@@ -3,6 +3,7 @@ package io.serai.imap.protocol.decode;
 import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.store.api.search.HeaderKey;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ final class HeaderSearchKeys {
 
     static void registerInto(Map<String, SearchKeyReader> readers) {
         for (String field : new String[] {"Bcc", "Cc", "From", "Subject", "To"}) {
-            readers.put(field.toUpperCase(java.util.Locale.ROOT), (in, nested) -> {
+            readers.put(field.toUpperCase(Locale.ROOT), (in, nested) -> {
                 in.sp();
                 return new SearchCriterion.Store(new HeaderKey(field, in.astring()));
             });

@@ -107,7 +107,7 @@ final class SelectedMailbox {
 
     /** The sequence numbers of the saved result's messages that still exist, ascending. */
     private int[] saved() {
-        return java.util.Arrays.stream(savedUids).mapToInt(this::msn).filter(n -> n > 0).sorted().distinct()
+        return Arrays.stream(savedUids).mapToInt(this::msn).filter(n -> n > 0).sorted().distinct()
                 .toArray();
     }
 
