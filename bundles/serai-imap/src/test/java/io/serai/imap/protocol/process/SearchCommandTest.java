@@ -168,6 +168,13 @@ class SearchCommandTest {
     }
 
     @Test
+    void imap4rev2GetsEsearchAllWithoutReturn() {
+        h.session.enabled().add("IMAP4REV2"); // not enable-able yet; RFC 9051 §6.4.4 says SEARCH answers ESEARCH ALL
+        assertThat(search("UNSEEN")).isEqualTo("* ESEARCH (TAG \"a\") ALL 2:3\r\na OK SEARCH completed\r\n");
+        assertThat(search("ANSWERED")).isEqualTo("* ESEARCH (TAG \"a\")\r\na OK SEARCH completed\r\n");
+    }
+
+    @Test
     void savedResultServesDollarUntilReplaced() throws Exception {
         assertThat(search("RETURN (SAVE) UNSEEN")).as("SAVE alone sends no ESEARCH")
                 .isEqualTo("a OK SEARCH completed\r\n");
