@@ -62,6 +62,8 @@ final class SelectedMailbox {
      * are skipped, as RFC 9051 §6.4.9 requires ("UIDs ... that do not exist are ignored"). Without it, numbers are
      * sequence numbers and {@code *} is the number of messages.
      *
+     * {@code $} is the saved SEARCH result (see {@link #saveResult}).
+     *
      * @throws IllegalArgumentException if a sequence number is 0 or beyond EXISTS (the caller answers BAD)
      */
     int[] resolve(SequenceSet set, boolean byUid) {
@@ -98,8 +100,8 @@ final class SelectedMailbox {
     }
 
     /**
-     * Remembers a SEARCH result for {@code $} (RFC 5182 §2.1). It is kept as UIDs, so messages expunged since simply
-     * drop out (§2.1: "the message is removed from the saved search result").
+     * Remembers a SEARCH result for {@code $} (RFC 5182 §2.1). It is kept as UIDs, so messages expunged since then
+     * drop out of it, as RFC 5182 requires; a new SELECT starts with an empty result because it builds a new object.
      */
     void saveResult(long[] resultUids) {
         savedUids = resultUids.clone();
