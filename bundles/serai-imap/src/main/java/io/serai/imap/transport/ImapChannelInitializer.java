@@ -84,7 +84,7 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
                 () -> new ImapSession(sessionConfig, implicit, config.tlsMode() == TlsMode.STARTTLS),
                 framer, config.tlsMode() == TlsMode.STARTTLS ? tls : null, guard);
         // the terminator and the session handler share the connection's session executor
-        pipeline.addLast(sessionGroup, "terminator", new SessionTerminator(sessionHandler::idling));
+        pipeline.addLast(sessionGroup, "terminator", new SessionTerminator(sessionHandler::idlingOrClosed));
         pipeline.addLast(sessionGroup, "framer", framer);
         pipeline.addLast(sessionGroup, "session", sessionHandler);
     }

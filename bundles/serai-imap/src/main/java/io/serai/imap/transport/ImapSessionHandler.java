@@ -57,9 +57,9 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
         this.tls = tls;
     }
 
-    /** Whether the session is in IDLE; on the session executor. */
-    boolean idling() {
-        return session != null && session.idling();
+    /** Whether the session ends itself on a timeout (in IDLE) or has ended; on the session executor. */
+    boolean idlingOrClosed() {
+        return session != null && (session.idling() || session.closed());
     }
 
     @Override

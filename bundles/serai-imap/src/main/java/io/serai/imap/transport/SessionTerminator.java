@@ -26,7 +26,10 @@ final class SessionTerminator extends ChannelInboundHandlerAdapter {
     private final java.util.function.BooleanSupplier idling;
     private boolean done;
 
-    /** @param idling whether the session is in IDLE, whose own timer (IdlePush) ends it with its own BYE */
+    /**
+     * @param idling whether the session is in IDLE, whose own timer (IdlePush) ends it with its own BYE, or has
+     *               already ended
+     */
     SessionTerminator(java.util.function.BooleanSupplier idling) {
         this.idling = idling;
     }

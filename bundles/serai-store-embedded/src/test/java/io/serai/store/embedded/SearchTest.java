@@ -78,6 +78,19 @@ class SearchTest {
     }
 
     @Test
+    void sentDatesUseTheDayAsWrittenInTheHeader() throws Exception {
+        // 23:30 at -0800 is 07:30 UTC the next day; RFC 3501 compares the sent date disregarding the timezone
+        inbox.append(TestStores.request(("Date: Mon, 2 Nov 2026 23:30:00 -0800 (PST)\r\nSubject: late\r\n\r\nx\r\n")
+                .getBytes(StandardCharsets.US_ASCII)));
+        LocalDate second = LocalDate.of(2026, 11, 2);
+        assertThat(inbox.search(new DateKey(DateKey.Field.SENT, DateKey.Comparison.ON, second))).containsExactly(4);
+        assertThat(inbox.search(new DateKey(DateKey.Field.SENT, DateKey.Comparison.BEFORE, second.plusDays(1))))
+                .containsExactly(4);
+        assertThat(inbox.search(new DateKey(DateKey.Field.SENT, DateKey.Comparison.ON, second.plusDays(1))))
+                .doesNotContain(4L);
+    }
+
+    @Test
     void datesAndModSeqsAndCombinators() throws Exception {
         LocalDate day = LocalDate.of(2026, 11, 3);
         assertThat(inbox.search(new DateKey(DateKey.Field.INTERNAL, DateKey.Comparison.ON, day))).hasSize(3);

@@ -47,6 +47,24 @@ public final class ArgumentReader {
         return false;
     }
 
+    /**
+     * Consumes {@code word} (ASCII, case-insensitive) if it comes next as a whole atom: the lookahead for optional
+     * keywords such as SEARCH's {@code RETURN} and {@code CHARSET}.
+     */
+    public boolean tryConsumeAtom(String word) {
+        int end = pos + word.length();
+        if (end > buf.length || (end < buf.length && CharClass.isAtomChar(buf[end] & 0xff))) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toUpperCase(buf[pos + i]) != Character.toUpperCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        pos = end;
+        return true;
+    }
+
     public void expect(char c) throws DecodeException {
         if (!tryConsume(c)) {
             throw error("Expected '" + c + "'");

@@ -41,6 +41,20 @@ public final class RequestDecoder {
         decoders.put("GETQUOTA", quota);
         decoders.put("SETQUOTA", quota);
         decoders.put("COMPRESS", new CompressDecoder());
+        StoreDecoder store = new StoreDecoder();
+        SearchDecoder search = new SearchDecoder();
+        CopyDecoder copy = new CopyDecoder();
+        decoders.put("STORE", store);
+        decoders.put("SEARCH", search);
+        decoders.put("COPY", copy);
+        decoders.put("MOVE", copy);
+        UidDecoder uid = new UidDecoder();
+        decoders.put("UID", uid);
+        uid.register("STORE", store);
+        uid.register("SEARCH", search);
+        uid.register("COPY", copy);
+        uid.register("MOVE", copy);
+        uid.register("EXPUNGE", new UidExpungeDecoder());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.serai.imap.protocol.request.StatusItem;
 import io.serai.imap.protocol.response.CapabilityResponse;
 import io.serai.imap.protocol.response.ContinuationResponse;
 import io.serai.imap.protocol.response.EnabledResponse;
+import io.serai.imap.protocol.response.EsearchResponse;
 import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.FlagsResponse;
 import io.serai.imap.protocol.response.IdResponse;
@@ -15,6 +16,7 @@ import io.serai.imap.protocol.response.NamespaceResponse;
 import io.serai.imap.protocol.response.QuotaResponse;
 import io.serai.imap.protocol.response.QuotaRootResponse;
 import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.SearchResponse;
 import io.serai.imap.protocol.response.StatusResponse;
 
 import java.util.List;
@@ -58,6 +60,13 @@ public final class ResponseEncoder {
             r.roots().forEach(root -> w.sp().astring(root));
         } else if (response instanceof QuotaResponse r) {
             quota(w, r);
+        } else if (response instanceof SearchResponse r) {
+            w.raw("* SEARCH");
+            for (long n : r.numbers()) {
+                w.sp().number(n);
+            }
+        } else if (response instanceof EsearchResponse r) {
+            esearch(w, r);
         } else {
             throw new IllegalArgumentException("no encoding for " + response.getClass().getName());
         }
@@ -124,6 +133,25 @@ public final class ResponseEncoder {
             w.raw(e.getKey().wireName()).sp().number(e.getValue());
         }
         w.raw(")");
+    }
+
+    private static void esearch(ImapWriter w, EsearchResponse r) {
+        w.raw("* ESEARCH (TAG ").string(r.tag()).raw(")");
+        if (r.uid()) {
+            w.raw(" UID");
+        }
+        if (r.min() > 0) {
+            w.raw(" MIN ").number(r.min());
+        }
+        if (r.max() > 0) {
+            w.raw(" MAX ").number(r.max());
+        }
+        if (r.count() >= 0) {
+            w.raw(" COUNT ").number(r.count());
+        }
+        if (r.all() != null && r.all().length > 0) {
+            w.raw(" ALL ").raw(NumberSets.compact(r.all()));
+        }
     }
 
     private static void id(ImapWriter w, Map<String, String> fields) {

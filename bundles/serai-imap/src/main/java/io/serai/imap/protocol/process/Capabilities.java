@@ -53,6 +53,7 @@ final class Capabilities {
             caps.addAll(List.of("NAMESPACE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
                     "QUOTA=RES-MESSAGE"));
+            caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES"));
             if (session.compressionAvailable()) {
                 caps.add("COMPRESS=DEFLATE");
             }

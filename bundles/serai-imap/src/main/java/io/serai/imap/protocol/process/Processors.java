@@ -5,6 +5,7 @@ import static io.serai.imap.protocol.process.SessionState.NOT_AUTHENTICATED;
 import static io.serai.imap.protocol.process.SessionState.SELECTED;
 
 import io.serai.imap.protocol.request.ImapRequest;
+import io.serai.imap.protocol.request.UidExpungeRequest;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
@@ -66,6 +67,11 @@ final class Processors {
         add("GETQUOTA", AUTHED, quota);
         add("SETQUOTA", AUTHED, quota);
         add("COMPRESS", AUTHED, new CompressProcessor());
+        add("STORE", EnumSet.of(SELECTED), new StoreProcessor());
+        add("SEARCH", EnumSet.of(SELECTED), new SearchProcessor());
+        add("COPY", EnumSet.of(SELECTED), new CopyProcessor());
+        add("MOVE", EnumSet.of(SELECTED), new MoveProcessor());
+        add(UidExpungeRequest.COMMAND, EnumSet.of(SELECTED), new UidExpungeProcessor());
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,7 @@ final class SelectedMailbox {
     /** The largest UID ever in the map: UIDs only grow, so anything at or below it is old news, even if expunged. */
     private long highWater;
     private long syncedModSeq;
+    private long[] savedUids = new long[0];
 
     /** A mailbox whose changes nobody reports (tests of the sequence map). */
     SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids) {
@@ -108,9 +109,14 @@ final class SelectedMailbox {
      * are skipped, as RFC 9051 §6.4.9 requires ("UIDs ... that do not exist are ignored"). Without it, numbers are
      * sequence numbers and {@code *} is the number of messages.
      *
+     * {@code $} is the saved SEARCH result (see {@link #saveResult}).
+     *
      * @throws IllegalArgumentException if a sequence number is 0 or beyond EXISTS (the caller answers BAD)
      */
     int[] resolve(SequenceSet set, boolean byUid) {
+        if (set.savedResult()) {
+            return saved();
+        }
         if (uids.length == 0) {
             if (!byUid) {
                 throw new IllegalArgumentException("No messages");
@@ -138,6 +144,20 @@ final class SelectedMailbox {
             }
         }
         return hits.stream().toArray();
+    }
+
+    /**
+     * Remembers a SEARCH result for {@code $} (RFC 5182 §2.1). It is kept as UIDs, so messages expunged since then
+     * drop out of it, as RFC 5182 requires; a new SELECT starts with an empty result because it builds a new object.
+     */
+    void saveResult(long[] resultUids) {
+        savedUids = resultUids.clone();
+    }
+
+    /** The sequence numbers of the saved result's messages that still exist, ascending. */
+    private int[] saved() {
+        return Arrays.stream(savedUids).mapToInt(this::msn).filter(n -> n > 0).sorted().distinct()
+                .toArray();
     }
 
     /** Adds a message this session has just reported as EXISTS; UIDs only grow, so it goes last. */

@@ -33,7 +33,7 @@ class EnableTest {
     void capabilitiesAfterLoginListIdleUtf8AcceptAndQuotaButNotRev2() {
         assertThat(h.send("a CAPABILITY")).isEqualTo("* CAPABILITY IMAP4rev1 LITERAL- ENABLE ID SASL-IR IDLE NAMESPACE "
                 + "UNSELECT CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE APPENDLIMIT=1000000 "
-                + "UTF8=ACCEPT QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE\r\na OK CAPABILITY completed\r\n");
+                + "UTF8=ACCEPT QUOTA QUOTA=RES-STORAGE QUOTA=RES-MESSAGE UIDPLUS MOVE ESEARCH SEARCHRES\r\na OK CAPABILITY completed\r\n");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.serai.store.embedded.internal.search;
 import java.io.StringReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -77,12 +76,13 @@ public final class SearchEvaluator {
     }
 
     private static boolean matchesDate(DateKey d, LoadedMessage m) {
-        Optional<Instant> when = d.field() == DateKey.Field.INTERNAL ? Optional.of(m.candidate().meta().internalDate())
-                : m.structure().sentDate().map(Instant::ofEpochMilli);
+        Optional<LocalDate> when = d.field() == DateKey.Field.INTERNAL
+                ? Optional.of(LocalDate.ofInstant(m.candidate().meta().internalDate(), ZoneOffset.UTC))
+                : SentDay.of(m);
         if (when.isEmpty()) {
             return false;
         }
-        LocalDate day = LocalDate.ofInstant(when.get(), ZoneOffset.UTC);
+        LocalDate day = when.get();
         return switch (d.comparison()) {
             case BEFORE -> day.isBefore(d.date());
             case ON -> day.isEqual(d.date());

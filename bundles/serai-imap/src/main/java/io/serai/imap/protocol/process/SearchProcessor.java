@@ -1,0 +1,93 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.SearchRequest;
+import io.serai.imap.protocol.request.SearchReturn;
+import io.serai.imap.protocol.response.EsearchResponse;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.SearchResponse;
+import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.search.SearchKey;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SEARCH and UID SEARCH (RFC 9051 §6.4.4). The store evaluates the keys; only messages this session knows are
+ * reported. Without RETURN an IMAP4rev1 client gets {@code * SEARCH}; with RETURN (or IMAP4rev2 enabled) it gets
+ * {@code * ESEARCH} (RFC 4731). SAVE keeps the result for {@code $} (RFC 5182 §2.4): only MIN and/or MAX when they
+ * are the only other options, everything otherwise; a failed SEARCH with SAVE empties it. SAVE alone sends no
+ * ESEARCH.
+ */
+final class SearchProcessor implements CommandProcessor<SearchRequest> {
+
+    private static final Set<String> CHARSETS = Set.of("US-ASCII", "UTF-8");
+
+    @Override
+    public void process(SearchRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        SelectedMailbox selected = session.selected();
+        boolean save = request.returnOptions().contains(SearchReturn.SAVE);
+        if (request.charset() != null && !CHARSETS.contains(request.charset())) {
+            if (save) {
+                selected.saveResult(new long[0]);
+            }
+            out.add(StatusResponse.no(request.tag(), ResponseCode.list("BADCHARSET", List.of("US-ASCII", "UTF-8")),
+                    "Unsupported charset"));
+            return;
+        }
+        long[] uids;
+        try {
+            uids = selected.exists() == 0 ? new long[0] : known(selected,
+                    selected.mailbox().search(SearchKeys.toStore(request.criteria(), selected)));
+        } catch (IllegalArgumentException e) {
+            if (save) {
+                selected.saveResult(new long[0]);
+            }
+            out.add(StatusResponse.bad(request.tag(), e.getMessage()));
+            return;
+        }
+        long[] numbers = request.byUid() ? uids : Arrays.stream(uids).map(selected::msn).toArray();
+        if (save) {
+            selected.saveResult(saved(request.returnOptions(), uids));
+        }
+        if (request.extended() || session.enabled().contains("IMAP4REV2")) {
+            Set<SearchReturn> options = request.extended() ? request.returnOptions() : Set.of(SearchReturn.ALL);
+            if (!options.equals(Set.of(SearchReturn.SAVE))) {
+                out.add(esearch(request, options, numbers));
+            }
+        } else {
+            out.add(new SearchResponse(numbers));
+        }
+        out.add(StatusResponse.ok(request.tag(), "SEARCH completed"));
+    }
+
+    /** The matches this session has a sequence number for, ascending. */
+    private static long[] known(SelectedMailbox selected, long[] uids) {
+        return Arrays.stream(uids).filter(uid -> selected.msn(uid) > 0).sorted().toArray();
+    }
+
+    private static EsearchResponse esearch(SearchRequest request, Set<SearchReturn> options, long[] numbers) {
+        boolean any = numbers.length > 0;
+        long min = any && options.contains(SearchReturn.MIN) ? numbers[0] : 0;
+        long max = any && options.contains(SearchReturn.MAX) ? numbers[numbers.length - 1] : 0;
+        long count = options.contains(SearchReturn.COUNT) ? numbers.length : -1;
+        return new EsearchResponse(request.tag(), request.byUid(), min, max, count,
+                options.contains(SearchReturn.ALL) ? numbers : null);
+    }
+
+    /** RFC 5182 §2.4: with only MIN and/or MAX beside SAVE, just those messages are saved. */
+    private static long[] saved(Set<SearchReturn> options, long[] uids) {
+        if (uids.length == 0 || options.contains(SearchReturn.ALL) || options.contains(SearchReturn.COUNT)
+                || !(options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))) {
+            return uids;
+        }
+        long min = uids[0];
+        long max = uids[uids.length - 1];
+        if (options.contains(SearchReturn.MIN) && options.contains(SearchReturn.MAX)) {
+            return min == max ? new long[] {min} : new long[] {min, max};
+        }
+        return new long[] {options.contains(SearchReturn.MIN) ? min : max};
+    }
+}

@@ -1,0 +1,102 @@
+package io.serai.imap.protocol.process;
+
+import io.serai.imap.protocol.request.StoreRequest;
+import io.serai.imap.protocol.response.FlagsFetchResponse;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.store.api.FlagUpdate;
+import io.serai.store.api.FlagUpdateResult;
+import io.serai.store.api.Flags;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.MessageMeta;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.SystemFlag;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * STORE and UID STORE (RFC 9051 §6.4.6, §6.4.9). Without {@code .SILENT} every message of the set that still exists
+ * is reported with an untagged FETCH of its flags afterwards, also when they did not change; UID STORE adds the UID.
+ * A read-only mailbox (EXAMINE) answers NO. CONDSTORE's UNCHANGEDSINCE maps to {@link FlagUpdate#unchangedSince}
+ * once decoded; the store already answers the MODIFIED UIDs.
+ */
+final class StoreProcessor implements CommandProcessor<StoreRequest> {
+
+    @Override
+    public void process(StoreRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        SelectedMailbox selected = session.selected();
+        int[] msns = MessageSets.resolve(selected, request.messages(), request.byUid(), request.tag(), out);
+        if (msns == null) {
+            return;
+        }
+        if (selected.readOnly()) {
+            out.add(StatusResponse.no(request.tag(), ResponseCode.CANNOT, "Mailbox is read-only"));
+            return;
+        }
+        long[] uids = MessageSets.uids(selected, msns);
+        if (uids.length > 0) {
+            FlagUpdateResult result = selected.mailbox().updateFlags(uids, update(request));
+            session.ownFlagChanges(result.updated()); // reported below (or silent): not echoed again as an update
+            if (!request.silent()) {
+                report(selected, msns, uids, result, request.byUid(), out);
+            }
+        }
+        out.add(StatusResponse.ok(request.tag(), "STORE completed"));
+    }
+
+    private static FlagUpdate update(StoreRequest request) {
+        EnumSet<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
+        Set<String> keywords = new HashSet<>();
+        for (String flag : request.flags()) {
+            SystemFlag f = systemFlag(flag);
+            if (f != null) {
+                system.add(f);
+            } else {
+                keywords.add(flag);
+            }
+        }
+        Flags flags = Flags.of(system, keywords);
+        FlagUpdate update = switch (request.mode()) {
+            case ADD -> FlagUpdate.add(flags);
+            case REMOVE -> FlagUpdate.remove(flags);
+            case REPLACE -> FlagUpdate.replace(flags);
+        };
+        return request.unchangedSince().isPresent()
+                ? update.unchangedSince(request.unchangedSince().getAsLong()) : update;
+    }
+
+    /** The decoder spells system flags canonically, so an exact match suffices. */
+    private static SystemFlag systemFlag(String flag) {
+        for (SystemFlag f : SystemFlag.values()) {
+            if (f.imapName().equals(flag)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The store returns only changed messages; the unchanged ones are read back so every message is reported. */
+    private static void report(SelectedMailbox selected, int[] msns, long[] uids, FlagUpdateResult result,
+                               boolean byUid, List<ImapResponse> out) throws StoreException {
+        Map<Long, Flags> flags = new HashMap<>();
+        result.updated().forEach(m -> flags.put(m.uid(), m.flags()));
+        if (flags.size() < uids.length) {
+            Mailbox mailbox = selected.mailbox();
+            for (MessageMeta m : mailbox.messages(uids[0], uids[uids.length - 1])) {
+                flags.putIfAbsent(m.uid(), m.flags());
+            }
+        }
+        for (int i = 0; i < msns.length; i++) {
+            Flags f = flags.get(uids[i]);
+            if (f != null) { // null: expunged by another session in the meantime
+                out.add(new FlagsFetchResponse(msns[i], FlagAtoms.of(f), byUid ? uids[i] : 0, 0));
+            }
+        }
+    }
+}

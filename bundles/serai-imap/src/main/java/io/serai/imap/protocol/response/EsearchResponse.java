@@ -1,0 +1,23 @@
+package io.serai.imap.protocol.response;
+
+/**
+ * {@code * ESEARCH (TAG "t") [UID] [MIN n] [MAX n] [COUNT n] [ALL sequence-set]} (RFC 4731 §3.1, RFC 9051 §7.3.4).
+ * MIN, MAX and ALL are omitted when nothing matched (RFC 4731 §3.1); COUNT is then 0.
+ *
+ * @param min   the smallest match, or 0 to omit it
+ * @param max   the largest match, or 0 to omit it
+ * @param count the number of matches, or -1 to omit it
+ * @param all   the matches, ascending, or {@code null} to omit them
+ */
+public record EsearchResponse(String tag, boolean uid, long min, long max, long count, long[] all)
+        implements ImapResponse {
+
+    public EsearchResponse {
+        all = all == null ? null : all.clone();
+    }
+
+    @Override
+    public long[] all() {
+        return all == null ? null : all.clone();
+    }
+}
