@@ -31,6 +31,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private final ImapFramerHandler framer;
     private final TlsStarter tls;
     private final ResponseEncoder encoder = new ResponseEncoder();
+    private final ResponseWriter writer = new ResponseWriter(encoder);
     private ImapSession session;
     private boolean awaitingHandshake;
 
@@ -95,13 +96,12 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
 
     private void write(ChannelHandlerContext ctx, List<ImapResponse> responses) {
         if (!responses.isEmpty()) {
-            ByteBuf out = encode(responses);
             if (session.closed()) {
                 ctx.channel().config().setAutoRead(false);
-                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+                writer.write(ctx, responses, session.utf8()).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            ctx.writeAndFlush(out);
+            writer.write(ctx, responses, session.utf8());
         } else if (session.closed()) {
             ctx.close();
         }

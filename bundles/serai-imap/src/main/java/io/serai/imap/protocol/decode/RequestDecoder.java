@@ -37,6 +37,8 @@ public final class RequestDecoder {
         decoders.put("ENABLE", new EnableDecoder());
         decoders.put("ID", new IdDecoder());
         decoders.put("APPEND", new AppendDecoder());
+        decoders.put("FETCH", new FetchDecoder(false));
+        decoders.put("UID", new UidDecoder());
     }
 
     /**

@@ -60,6 +60,7 @@ final class Processors {
         add("UNSELECT", EnumSet.of(SELECTED), close);
         add("CHECK", EnumSet.of(SELECTED), new NoopProcessor()); // RFC 3501 §6.4.1; gone in IMAP4rev2
         add("EXPUNGE", EnumSet.of(SELECTED), new ExpungeProcessor());
+        add("FETCH", EnumSet.of(SELECTED), new FetchProcessor()); // also UID FETCH (FetchRequest.byUid)
     }
 
     @SuppressWarnings("unchecked")
