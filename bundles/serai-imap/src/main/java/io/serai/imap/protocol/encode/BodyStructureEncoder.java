@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * {@code body} (RFC 9051 §7.5.2 BODYSTRUCTURE, RFC 3501 §7.4.2 BODY): nested multiparts, message/rfc822 with the
  * encapsulated envelope and structure, line counts for text. Extension data when {@code extensible}: for a single
  * part MD5 (NIL: the store computes none), disposition, language and location (NIL: not kept by the store); for a
- * multipart its parameters, disposition, language and location. Media types and parameter names are written in upper
- * case as in the RFC examples; values as stored.
+ * multipart its parameters, disposition, language and location. Types, subtypes, encodings, parameter names and
+ * disposition types are written in lower case as the store keeps them (clients such as Angus Mail hand the disposition
+ * to applications that compare it with {@code "attachment"}); the RFC examples' upper case is not required.
  */
 final class BodyStructureEncoder {
 
@@ -24,7 +25,7 @@ final class BodyStructureEncoder {
             for (BodyPart child : part.parts()) {
                 write(w, child, extensible);
             }
-            w.sp().string(upper(part.subtype()));
+            w.sp().string(lower(part.subtype()));
             if (extensible) {
                 w.sp();
                 parameters(w, part.parameters());
@@ -40,10 +41,10 @@ final class BodyStructureEncoder {
 
     private static void single(ImapWriter w, BodyPart part, boolean extensible) {
         // a multipart without parts (no boundary found) is described as the opaque body it then is
-        w.string(upper(part.type())).sp().string(upper(part.subtype())).sp();
+        w.string(lower(part.type())).sp().string(lower(part.subtype())).sp();
         parameters(w, part.parameters());
         w.sp().nstring(part.id().orElse(null)).sp().nstring(part.description().orElse(null)).sp()
-                .string(upper(part.encoding())).sp().number(part.octets());
+                .string(lower(part.encoding())).sp().number(part.octets());
         if ("message".equals(part.type()) && "rfc822".equals(part.subtype()) && part.envelope().isPresent()
                 && !part.parts().isEmpty()) {
             w.sp();
@@ -74,7 +75,7 @@ final class BodyStructureEncoder {
                 w.sp();
             }
             first = false;
-            w.string(upper(e.getKey())).sp().string(e.getValue());
+            w.string(lower(e.getKey())).sp().string(e.getValue());
         }
         w.raw(")");
     }
@@ -86,7 +87,7 @@ final class BodyStructureEncoder {
             return;
         }
         MimeParameters d = MimeParameters.parse(part.disposition().get());
-        w.raw("(").string(upper(d.value())).sp();
+        w.raw("(").string(lower(d.value())).sp();
         if (d.parameters().isEmpty()) {
             w.nil();
         } else {
@@ -96,14 +97,14 @@ final class BodyStructureEncoder {
                 if (i > 0) {
                     w.sp();
                 }
-                w.string(upper(p[0])).sp().string(p[1]);
+                w.string(lower(p[0])).sp().string(p[1]);
             }
             w.raw(")");
         }
         w.raw(")");
     }
 
-    private static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 }

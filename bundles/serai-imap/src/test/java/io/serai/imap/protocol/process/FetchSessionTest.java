@@ -137,16 +137,16 @@ class FetchSessionTest {
         // (RFC 2046 §5.1.1), so it has no line; the message/rfc822 line count is the store's (it counts that CRLF)
         assertThat(h.send("f FETCH 1 BODYSTRUCTURE")).matches(java.util.regex.Pattern.quote(
                 "* 1 FETCH (BODYSTRUCTURE ("
-                + "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 12 0 NIL NIL NIL NIL)"
-                + "(\"APPLICATION\" \"OCTET-STREAM\" (\"NAME\" \"r.bin\") NIL NIL \"BASE64\" 8 NIL"
-                + " (\"ATTACHMENT\" (\"FILENAME\" \"r.bin\")) NIL NIL)"
-                + "(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 49 (NIL \"inner\" ((NIL NIL \"b\" \"example.org\"))"
+                + "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 12 0 NIL NIL NIL NIL)"
+                + "(\"application\" \"octet-stream\" (\"name\" \"r.bin\") NIL NIL \"base64\" 8 NIL"
+                + " (\"attachment\" (\"filename\" \"r.bin\")) NIL NIL)"
+                + "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 49 (NIL \"inner\" ((NIL NIL \"b\" \"example.org\"))"
                 + " ((NIL NIL \"b\" \"example.org\")) ((NIL NIL \"b\" \"example.org\")) NIL NIL NIL NIL NIL)"
-                + " (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 10 0 NIL NIL NIL NIL) ")
+                + " (\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 10 0 NIL NIL NIL NIL) ")
                 + "[34]" + java.util.regex.Pattern.quote(" NIL NIL NIL NIL)"
-                + " \"MIXED\" (\"BOUNDARY\" \"b1\") NIL NIL NIL))\r\nf OK FETCH completed\r\n"));
-        assertThat(h.send("f FETCH 1 BODY")).startsWith("* 1 FETCH (BODY ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\")"
-                + " NIL NIL \"7BIT\" 12 0)(").endsWith(" \"MIXED\"))\r\nf OK FETCH completed\r\n");
+                + " \"mixed\" (\"boundary\" \"b1\") NIL NIL NIL))\r\nf OK FETCH completed\r\n"));
+        assertThat(h.send("f FETCH 1 BODY")).startsWith("* 1 FETCH (BODY ((\"text\" \"plain\" (\"charset\" \"utf-8\")"
+                + " NIL NIL \"7bit\" 12 0)(").endsWith(" \"mixed\"))\r\nf OK FETCH completed\r\n");
     }
 
     @Test
