@@ -22,8 +22,11 @@ final class SectionDecoder {
         }
         List<Integer> part = List.of();
         if (in.peek() >= '0' && in.peek() <= '9') {
+            int start = in.position();
             part = partNumbers(in, true);
-            if (in.tryConsume(']')) {
+            boolean dotted = in.position() - start > digits(part); // "1." : the dot promises a section text
+            if (!dotted) {
+                in.expect(']');
                 return new Section(part, Section.Text.NONE, List.of());
             }
         }
@@ -47,6 +50,15 @@ final class SectionDecoder {
             part.add(partNumber(in));
         }
         return part;
+    }
+
+    /** How many characters the part numbers and their separating dots take. */
+    private static int digits(List<Integer> part) {
+        int n = part.size() - 1;
+        for (int p : part) {
+            n += Integer.toString(p).length();
+        }
+        return n;
     }
 
     private static int partNumber(ArgumentReader in) throws DecodeException {

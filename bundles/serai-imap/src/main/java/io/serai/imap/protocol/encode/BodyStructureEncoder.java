@@ -2,7 +2,6 @@ package io.serai.imap.protocol.encode;
 
 import io.serai.store.api.mime.BodyPart;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,9 +9,9 @@ import java.util.TreeMap;
  * {@code body} (RFC 9051 §7.5.2 BODYSTRUCTURE, RFC 3501 §7.4.2 BODY): nested multiparts, message/rfc822 with the
  * encapsulated envelope and structure, line counts for text. Extension data when {@code extensible}: for a single
  * part MD5 (NIL: the store computes none), disposition, language and location (NIL: not kept by the store); for a
- * multipart its parameters, disposition, language and location. Types, subtypes, encodings, parameter names and
- * disposition types are written in lower case as the store keeps them (clients such as Angus Mail hand the disposition
- * to applications that compare it with {@code "attachment"}); the RFC examples' upper case is not required.
+ * multipart its parameters, disposition, language and location. Types, subtypes, encodings and parameter names are
+ * written as the store keeps them (lower case); the disposition type is lower-cased too, because clients such as
+ * Angus Mail hand it to applications that compare it with {@code "attachment"}.
  */
 final class BodyStructureEncoder {
 
@@ -25,7 +24,7 @@ final class BodyStructureEncoder {
             for (BodyPart child : part.parts()) {
                 write(w, child, extensible);
             }
-            w.sp().string(lower(part.subtype()));
+            w.sp().string(part.subtype());
             if (extensible) {
                 w.sp();
                 parameters(w, part.parameters());
@@ -41,18 +40,18 @@ final class BodyStructureEncoder {
 
     private static void single(ImapWriter w, BodyPart part, boolean extensible) {
         // a multipart without parts (no boundary found) is described as the opaque body it then is
-        w.string(lower(part.type())).sp().string(lower(part.subtype())).sp();
+        w.string(part.type()).sp().string(part.subtype()).sp();
         parameters(w, part.parameters());
         w.sp().nstring(part.id().orElse(null)).sp().nstring(part.description().orElse(null)).sp()
-                .string(lower(part.encoding())).sp().number(part.octets());
-        if ("message".equals(part.type()) && "rfc822".equals(part.subtype()) && part.envelope().isPresent()
+                .string(part.encoding()).sp().number(part.octets());
+        if ("message".equalsIgnoreCase(part.type()) && "rfc822".equalsIgnoreCase(part.subtype()) && part.envelope().isPresent()
                 && !part.parts().isEmpty()) {
             w.sp();
             EnvelopeEncoder.write(w, part.envelope().get());
             w.sp();
             write(w, part.parts().get(0), extensible);
             w.sp().number(part.lines());
-        } else if ("text".equals(part.type())) {
+        } else if ("text".equalsIgnoreCase(part.type())) {
             w.sp().number(part.lines());
         }
         if (extensible) {
@@ -75,7 +74,7 @@ final class BodyStructureEncoder {
                 w.sp();
             }
             first = false;
-            w.string(lower(e.getKey())).sp().string(e.getValue());
+            w.string(e.getKey()).sp().string(e.getValue());
         }
         w.raw(")");
     }
@@ -87,7 +86,7 @@ final class BodyStructureEncoder {
             return;
         }
         MimeParameters d = MimeParameters.parse(part.disposition().get());
-        w.raw("(").string(lower(d.value())).sp();
+        w.raw("(").string(d.value()).sp();
         if (d.parameters().isEmpty()) {
             w.nil();
         } else {
@@ -97,14 +96,11 @@ final class BodyStructureEncoder {
                 if (i > 0) {
                     w.sp();
                 }
-                w.string(lower(p[0])).sp().string(p[1]);
+                w.string(p[0]).sp().string(p[1]);
             }
             w.raw(")");
         }
         w.raw(")");
     }
 
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }
