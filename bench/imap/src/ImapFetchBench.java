@@ -60,16 +60,24 @@ public final class ImapFetchBench {
                 long total = (long) messages * size;
                 for (int clients : new int[] {1, 4}) {
                     run(address, clients, warmup, total); // JIT, page cache
+                    long cpu0 = cpuNanos();
                     double seconds = run(address, clients, rounds, total);
+                    double cpu = (cpuNanos() - cpu0) / 1e9;
                     double mb = (double) total * rounds * clients / 1e6;
+                    // the machine is shared: CPU seconds per GB (server + client, this JVM) is the steadier figure
                     System.out.printf("FETCH 1:* BODY.PEEK[] %d client(s): %d rounds x %d msgs in %.2f s = %.0f MB/s"
-                            + " (%.1f ms per round per client)%n", clients, rounds, messages, seconds, mb / seconds,
-                            seconds * 1000 / rounds);
+                            + " (%.1f ms per round per client); JVM CPU %.2f s = %.2f CPU-s per GB%n", clients,
+                            rounds, messages, seconds, mb / seconds, seconds * 1000 / rounds, cpu, cpu / (mb / 1000));
                 }
             } finally {
                 server.close();
             }
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Every client fetches the whole mailbox {@code rounds} times; returns the wall time. */

@@ -42,11 +42,12 @@ final class BinaryReader {
             return null;
         }
         long length = PartLocator.end(part) - part.bodyOffset();
-        if (part.isMultipart() || PartLocator.isMessage(part) || TransferDecoding.identity(part.encoding())) {
-            return new LiteralData.Region(content, part.bodyOffset(), length);
+        if (part.isMultipart() || PartLocator.isMessage(part) || TransferDecoding.identity(part.encoding())
+                && !"binary".equals(part.encoding())) {
+            return new LiteralData.Region(content, part.bodyOffset(), length); // 7bit and 8bit never hold NUL
         }
-        byte[] bytes = TransferDecoding.decode(part.encoding(),
-                ContentBytes.read(content, part.bodyOffset(), length));
+        byte[] raw = ContentBytes.read(content, part.bodyOffset(), length);
+        byte[] bytes = "binary".equals(part.encoding()) ? raw : TransferDecoding.decode(part.encoding(), raw);
         return new LiteralData.Bytes(bytes, containsNul(bytes));
     }
 
