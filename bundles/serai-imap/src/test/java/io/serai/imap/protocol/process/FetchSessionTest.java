@@ -103,6 +103,21 @@ class FetchSessionTest {
     }
 
     @Test
+    void requestedFlagsShowTheNewSeenAndUnknownCteIsNo() throws Exception {
+        h.append("INBOX", SIMPLE, Flags.NONE);
+        h.append("INBOX", "Content-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 x\r\n", Flags.NONE);
+        h.send("s SELECT INBOX");
+        assertThat(h.send("f FETCH 1 (FLAGS RFC822.TEXT)")).isEqualTo("* 1 FETCH (FLAGS (\\Seen) RFC822.TEXT {55}\r\n"
+                + "Hello Joe, do you think we can meet at 3:30 tomorrow?\r\n)\r\nf OK FETCH completed\r\n");
+        assertThat(h.send("g FETCH 1 BODY[TEXT]<0.5>")).isEqualTo("* 1 FETCH (BODY[TEXT]<0> {5}\r\nHello)\r\n"
+                + "g OK FETCH completed\r\n"); // already \Seen: no FLAGS
+        assertThat(h.send("b FETCH 2 BINARY.PEEK[1]")).isEqualTo("b NO [UNKNOWN-CTE] Unknown Content-Transfer-Encoding"
+                + " x-uuencode\r\n");
+        assertThat(h.send("b FETCH 2 BODY.PEEK[TEXT]<100.5>")).isEqualTo("* 2 FETCH (BODY[TEXT]<100> {0}\r\n)\r\n"
+                + "b OK FETCH completed\r\n");
+    }
+
+    @Test
     void headerFieldsEchoTheListAndKeepTheBlankLine() throws Exception {
         h.append("INBOX", SIMPLE, Flags.NONE);
         h.send("s SELECT INBOX");
