@@ -61,13 +61,17 @@ public final class ImapFetchBench {
                 for (int clients : new int[] {1, 4}) {
                     run(address, clients, warmup, total); // JIT, page cache
                     long cpu0 = cpuNanos();
+                    long server0 = serverCpuNanos();
                     double seconds = run(address, clients, rounds, total);
                     double cpu = (cpuNanos() - cpu0) / 1e9;
+                    double serverCpu = (serverCpuNanos() - server0) / 1e9;
                     double mb = (double) total * rounds * clients / 1e6;
                     // the machine is shared: CPU seconds per GB (server + client, this JVM) is the steadier figure
                     System.out.printf("FETCH 1:* BODY.PEEK[] %d client(s): %d rounds x %d msgs in %.2f s = %.0f MB/s"
-                            + " (%.1f ms per round per client); JVM CPU %.2f s = %.2f CPU-s per GB%n", clients,
-                            rounds, messages, seconds, mb / seconds, seconds * 1000 / rounds, cpu, cpu / (mb / 1000));
+                            + " (%.1f ms per round per client); JVM CPU %.2f s = %.2f CPU-s per GB; server threads"
+                            + " %.2f CPU-s per GB (%.0f MB/s per server core)%n", clients, rounds, messages, seconds,
+                            mb / seconds, seconds * 1000 / rounds, cpu, cpu / (mb / 1000), serverCpu / (mb / 1000),
+                            mb / serverCpu);
                 }
             } finally {
                 server.close();
@@ -78,6 +82,18 @@ public final class ImapFetchBench {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the server's threads (Netty I/O and session executors are named imap-*). */
+    private static long serverCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("imap-")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** Every client fetches the whole mailbox {@code rounds} times; returns the wall time. */

@@ -12,19 +12,23 @@ import io.serai.imap.protocol.response.LiteralData;
 import io.serai.store.api.ContentRegion;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * Writes one command's responses to the channel. Protocol text and body literals go into pooled buffers of about
  * {@link #CHUNK} octets, each written as soon as it is full and flushed once at the end, so a FETCH of many or large
- * messages is neither gathered into one array nor copied through a String: a stored region is read from its file
- * channel straight into the buffer. Runs on the session executor (the file reads block).
+ * messages is neither gathered into one array nor copied through a String: a stored region is copied from the store
+ * straight into the buffer. Runs on the session executor (the file reads block).
  */
 final class ResponseWriter implements ResponseSink {
 
     /** Large enough to batch many small messages per write, small enough to keep memory per session bounded. */
     static final int CHUNK = 256 * 1024;
+
+    /** From this size on, a literal is read through its own file channel (see {@link #region}). */
+    static final long LARGE_LITERAL = 64 * 1024;
 
     private final ResponseEncoder encoder;
     private final FetchResponseEncoder fetchEncoder = new FetchResponseEncoder();
@@ -66,8 +70,44 @@ final class ResponseWriter implements ResponseSink {
         current.writeBytes(bytes);
     }
 
+    /**
+     * Copies a stored region into the buffers. Small literals are read through the content's stream (the embedded
+     * store serves it from an already open segment channel); large ones through a fresh file channel straight into
+     * the direct buffer, which saves a heap copy per octet but costs an open and a close: on 10 KB messages the
+     * stream path used about 10 % less server CPU per GB (bench/imap).
+     */
     @Override
     public void region(LiteralData.Region region) {
+        try {
+            if (region.length() < LARGE_LITERAL) {
+                fromStream(region);
+            } else {
+                fromChannel(region);
+            }
+        } catch (IOException e) {
+            // the literal's length is already on the wire: the connection cannot continue
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void fromStream(LiteralData.Region region) throws IOException {
+        try (InputStream in = region.content().openStream()) {
+            in.skipNBytes(region.offset());
+            long remaining = region.length();
+            while (remaining > 0) {
+                if (!current.isWritable()) {
+                    next();
+                }
+                int read = current.writeBytes(in, (int) Math.min(remaining, current.writableBytes()));
+                if (read <= 0) {
+                    throw new IOException("stored message ends before its literal does");
+                }
+                remaining -= read;
+            }
+        }
+    }
+
+    private void fromChannel(LiteralData.Region region) throws IOException {
         try (ContentRegion file = region.content().openRegion()) {
             long position = file.position() + region.offset();
             long remaining = region.length();
@@ -75,18 +115,14 @@ final class ResponseWriter implements ResponseSink {
                 if (!current.isWritable()) {
                     next();
                 }
-                int n = (int) Math.min(remaining, Math.max(current.writableBytes(), 1));
-                current.ensureWritable(n);
-                int read = current.writeBytes(file.channel(), position, n);
+                int read = current.writeBytes(file.channel(), position,
+                        (int) Math.min(remaining, current.writableBytes()));
                 if (read <= 0) {
                     throw new IOException("stored message ends before its literal does");
                 }
                 position += read;
                 remaining -= read;
             }
-        } catch (IOException e) {
-            // the literal's length is already on the wire: the connection cannot continue
-            throw new UncheckedIOException(e);
         }
     }
 
