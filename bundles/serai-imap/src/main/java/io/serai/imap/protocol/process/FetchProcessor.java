@@ -63,7 +63,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
                 continue;
             }
             try {
-                MessageContent content = needsContent ? selected.mailbox().content(uid) : null;
+                MessageContent content = needsContent ? new StructureOnce(selected.mailbox().content(uid)) : null;
                 fetched.add(new FetchResponse(msn, values(items, meta, content, seenNow.containsKey(uid))));
             } catch (NotFoundException e) {
                 skipped = true;
