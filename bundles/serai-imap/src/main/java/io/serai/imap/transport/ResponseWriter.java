@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Writes one command's responses to the channel. Protocol text and body literals go into pooled buffers of about
- * {@link #CHUNK} octets, each written as soon as it is full and flushed once at the end, so a FETCH of many or large
+ * {@link #CHUNK} octets, each written and flushed as soon as it is full, so a FETCH of many or large
  * messages is neither gathered into one array nor copied through a String: a stored region is copied from the store
  * straight into the buffer. Runs on the session executor (the file reads block).
  */
@@ -126,8 +126,9 @@ final class ResponseWriter implements ResponseSink {
         }
     }
 
+    /** Sends the full buffer now, so the client reads while the rest is encoded (a whole FETCH 1:* is megabytes). */
     private void next() {
-        ctx.write(current);
+        ctx.writeAndFlush(current);
         current = ctx.alloc().ioBuffer(CHUNK);
     }
 }
