@@ -3,6 +3,7 @@ package io.serai.imap.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.serai.imap.protocol.encode.FetchResponseEncoder;
 import io.serai.imap.protocol.encode.ResponseEncoder;
 import io.serai.imap.protocol.encode.ResponseSink;
@@ -35,8 +36,18 @@ final class ResponseWriter implements ResponseSink {
     private ChannelHandlerContext ctx;
     private ByteBuf current;
 
+    /** How long a FETCH may wait for a client that does not read before the connection is dropped. */
+    static final long DEFAULT_STALL_MILLIS = 120_000;
+
+    private final long stallMillis;
+
     ResponseWriter(ResponseEncoder encoder) {
+        this(encoder, DEFAULT_STALL_MILLIS);
+    }
+
+    ResponseWriter(ResponseEncoder encoder, long stallMillis) {
         this.encoder = encoder;
+        this.stallMillis = stallMillis;
     }
 
     /** Writes and flushes the responses; returns the future of the last write. */
@@ -126,9 +137,20 @@ final class ResponseWriter implements ResponseSink {
         }
     }
 
-    /** Sends the full buffer now, so the client reads while the rest is encoded (a whole FETCH 1:* is megabytes). */
+    /**
+     * Sends the full buffer now, so the client reads while the rest is encoded (a whole FETCH 1:* is megabytes).
+     * Back-pressure: when the channel is over its high-water mark, the session thread waits until this buffer has
+     * gone to the socket, so a slow reader holds a few buffers, not the whole FETCH result. The promise belongs to
+     * the channel's event loop, which is not this thread, so waiting on it is allowed; a client that reads nothing
+     * for {@code stallMillis} loses the connection.
+     */
     private void next() {
-        ctx.writeAndFlush(current);
+        ChannelPromise sent = ctx.channel().newPromise();
+        ctx.writeAndFlush(current, sent);
         current = ctx.alloc().ioBuffer(CHUNK);
+        if (!ctx.channel().isWritable() && !ctx.channel().eventLoop().inEventLoop()
+                && !sent.awaitUninterruptibly(stallMillis)) {
+            throw new UncheckedIOException(new IOException("client read nothing for " + stallMillis + " ms"));
+        }
     }
 }

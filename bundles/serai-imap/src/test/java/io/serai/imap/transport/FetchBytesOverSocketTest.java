@@ -89,4 +89,26 @@ class FetchBytesOverSocketTest {
                     .isEqualTo(Arrays.copyOfRange(message, 300000, 301000));
         }
     }
+
+    @Test
+    void aFetchOfManyLargeMessagesArrivesWhole() throws Exception {
+        // far beyond the channel's high-water mark: the writer waits for the socket between buffers
+        byte[] message = message(ResponseWriter.CHUNK + 777);
+        io.serai.store.api.Mailbox inbox = store.mailboxes("alice@example.org").open("INBOX");
+        for (int i = 0; i < 24; i++) {
+            inbox.append(io.serai.store.api.AppendRequest.of(io.serai.store.api.ContentSource.of(
+                    new java.io.ByteArrayInputStream(message))));
+        }
+        try (RawImapClient c = new RawImapClient(address)) {
+            c.command("l", "LOGIN alice@example.org pencil");
+            c.command("s", "EXAMINE INBOX");
+            byte[] all = c.command("f", "FETCH 1:* BODY.PEEK[]");
+            String text = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text.split("BODY\\[] \\{" + message.length + "}\r\n", -1)).hasSize(25);
+            assertThat(text).endsWith(")\r\nf OK FETCH completed\r\n");
+            int at = text.indexOf("* 24 FETCH (BODY[] {");
+            int start = text.indexOf("\r\n", at) + 2;
+            assertThat(Arrays.copyOfRange(all, start, start + message.length)).isEqualTo(message);
+        }
+    }
 }
