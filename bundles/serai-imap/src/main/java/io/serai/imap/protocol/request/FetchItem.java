@@ -8,12 +8,7 @@ public sealed interface FetchItem permits FetchItem.Simple, BodySectionItem, Bin
 
     /** Items without arguments. */
     enum Simple implements FetchItem {
-        FLAGS, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, UID;
-
-        /** The item's name on the wire, e.g. {@code RFC822.SIZE}. */
-        public String atom() {
-            return name().replace('_', '.');
-        }
+        FLAGS, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, UID
     }
 
     /** Whether fetching this item sets {@code \Seen} (RFC 9051 §6.4.5: BODY[...] and BINARY[...] without PEEK). */
