@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # IMAP benchmarks of serai-imap over the embedded store (not part of the Maven reactor or CI):
 #   1. logins/s with 4 clients (LOGIN over plaintext loopback; passwords stored as SCRAM-SHA-256/PBKDF2-4096)
+#   3. bulk FETCH throughput: fetch.sh (SKIP_FETCH to leave it out)
 #   2. heap per idle connection: N (default 10,000) authenticated connections with INBOX selected, server and
 #      client in separate JVMs (each needs N file descriptors), heap measured in the server after full GC.
 # Compiles against this checkout's bundles/*/target/classes, so nothing needs `mvn install`:
@@ -40,4 +41,7 @@ if [ -z "${SKIP_IDLE:-}" ]; then
   wait "$server_pid"
   server_pid=
   echo "# uptime after idle: $(uptime)"
+fi
+if [ -z "${SKIP_FETCH:-}" ]; then
+  "$here/fetch.sh" # bulk FETCH 1:* BODY[] MB/s with 1 and 4 clients
 fi

@@ -36,6 +36,7 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     private final ResponseEncoder encoder = new ResponseEncoder();
     private final LoginGuard guard;
     private final DeflateStarter deflate = new DeflateStarter();
+    private final ResponseWriter writer = new ResponseWriter(encoder);
     private ImapSession session;
     private IdlePush idle;
     private boolean awaitingHandshake;
@@ -176,13 +177,12 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
 
     private void write(ChannelHandlerContext ctx, List<ImapResponse> responses) {
         if (!responses.isEmpty()) {
-            ByteBuf out = encode(responses);
             if (session.closed()) {
                 ctx.channel().config().setAutoRead(false);
-                ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+                writer.write(ctx, responses, session.utf8()).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            ctx.writeAndFlush(out);
+            writer.write(ctx, responses, session.utf8());
         } else if (session.closed()) {
             ctx.close();
         }

@@ -80,6 +80,12 @@ public final class ArgumentReader {
         return run(CharClass::isAtomChar, "atom");
     }
 
+    /** A name made of letters, digits and dots, e.g. {@code BODY.PEEK} or {@code HEADER.FIELDS} (FETCH items). */
+    public String dottedName() throws DecodeException {
+        return run(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.',
+                "name");
+    }
+
     /** {@code tag}: 1*(ASTRING-CHAR except "+"). */
     public String tag() throws DecodeException {
         return run(CharClass::isTagChar, "tag");

@@ -55,6 +55,8 @@ public final class RequestDecoder {
         uid.register("COPY", copy);
         uid.register("MOVE", copy);
         uid.register("EXPUNGE", new UidExpungeDecoder());
+        decoders.put("FETCH", new FetchDecoder(false));
+        uid.register("FETCH", new FetchDecoder(true));
     }
 
     /**

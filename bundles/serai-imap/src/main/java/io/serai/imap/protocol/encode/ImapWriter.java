@@ -49,7 +49,11 @@ public final class ImapWriter {
 
     /** {@code string}: quoted if possible, else a synchronizing literal (servers never wait, RFC 9051 §4.3). */
     public ImapWriter string(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        return string(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code string} of raw octets (header values as stored): quoted when every octet allows it, else a literal. */
+    public ImapWriter string(byte[] bytes) {
         if (quotable(bytes)) {
             out.write('"');
             for (byte b : bytes) {
@@ -82,6 +86,24 @@ public final class ImapWriter {
     /** {@code mailbox}: modified UTF-7 for IMAP4rev1 clients; {@code INBOX} is always bare. */
     public ImapWriter mailbox(String name) {
         return astring(MailboxNames.encode(name, utf8));
+    }
+
+    /** {@code nstring} of raw octets. */
+    public ImapWriter nstringOctets(byte[] bytes) {
+        return bytes == null ? nil() : string(bytes);
+    }
+
+    /** Raw octets as they are, e.g. a literal's data after its {@code {n}} prefix. */
+    public ImapWriter bytes(byte[] bytes) {
+        out.writeBytes(bytes);
+        return this;
+    }
+
+    /** The octets written so far, after which the writer starts empty (for responses written in pieces). */
+    public byte[] take() {
+        byte[] bytes = out.toByteArray();
+        out.reset();
+        return bytes;
     }
 
     public byte[] toByteArray() {

@@ -5,6 +5,7 @@ import io.serai.imap.protocol.response.CapabilityResponse;
 import io.serai.imap.protocol.response.ContinuationResponse;
 import io.serai.imap.protocol.response.EnabledResponse;
 import io.serai.imap.protocol.response.EsearchResponse;
+import io.serai.imap.protocol.response.FetchResponse;
 import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.FlagsResponse;
 import io.serai.imap.protocol.response.IdResponse;
@@ -28,7 +29,14 @@ import java.util.Map;
  */
 public final class ResponseEncoder {
 
+    private final FetchResponseEncoder fetch = new FetchResponseEncoder();
+
     public byte[] encode(ImapResponse response, boolean utf8) {
+        if (response instanceof FetchResponse r) {
+            ByteArraySink sink = new ByteArraySink();
+            fetch.encode(r, utf8, sink);
+            return sink.toByteArray();
+        }
         ImapWriter w = new ImapWriter(utf8);
         if (response instanceof StatusResponse r) {
             status(w, r);

@@ -72,6 +72,7 @@ final class Processors {
         add("COPY", EnumSet.of(SELECTED), new CopyProcessor());
         add("MOVE", EnumSet.of(SELECTED), new MoveProcessor());
         add(UidExpungeRequest.COMMAND, EnumSet.of(SELECTED), new UidExpungeProcessor());
+        add("FETCH", EnumSet.of(SELECTED), new FetchProcessor()); // also UID FETCH (FetchRequest.byUid)
     }
 
     @SuppressWarnings("unchecked")

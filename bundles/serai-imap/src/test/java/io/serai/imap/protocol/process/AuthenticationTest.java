@@ -106,7 +106,8 @@ class AuthenticationTest {
         assertThat(h.send("b NOOP")).isEqualTo("b OK NOOP completed\r\n");
         assertThat(h.send("c ID NIL")).isEqualTo("* ID (\"name\" \"Serai\")\r\nc OK ID completed\r\n");
         assertThat(h.send("d CAPABILITY")).startsWith("* CAPABILITY IMAP4rev1 ").endsWith("d OK CAPABILITY completed\r\n");
-        assertThat(h.send("e FETCH 1 FLAGS")).isEqualTo("e BAD Unknown command FETCH\r\n");
+        assertThat(h.send("e FETCH 1 FLAGS")).isEqualTo("e BAD FETCH not allowed now\r\n");
+        assertThat(h.send("e XFROB 1")).isEqualTo("e BAD Unknown command XFROB\r\n");
         assertThat(h.send("e IDLE")).isEqualTo("e BAD IDLE not allowed now\r\n");
         assertThat(h.send("")).isEmpty();
         assertThat(h.send("f LOGOUT")).isEqualTo("* BYE Logging out\r\nf OK LOGOUT completed\r\n");

@@ -110,9 +110,14 @@ class CopyMoveTest {
     @Test
     void uidExpungeRemovesOnlyDeletedMessagesInTheSet() throws Exception {
         inbox.updateFlags(new long[] {uids[0], uids[1], uids[3]}, FlagUpdate.add(Flags.of(SystemFlag.DELETED)));
+        // another party set the flags: the session hears of them (RFC 9051 §7.5.2) before it expunges
+        StringBuilder told = new StringBuilder();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+            told.append(h.send("n NOOP"));
+            return told.indexOf("* 1 FETCH") >= 0 && told.indexOf("* 2 FETCH") >= 0 && told.indexOf("* 4 FETCH") >= 0;
+        });
         assertThat(h.send("A003 UID EXPUNGE " + uids[1] + ":" + uids[4]))
-                .as("the flag set by another party is reported too (RFC 9051 §7.5.2)")
-                .isEqualTo("* 2 EXPUNGE\r\n* 3 EXPUNGE\r\n* 1 FETCH (UID " + uids[0] + " FLAGS (\\Deleted))\r\nA003 OK UID EXPUNGE completed\r\n");
+                .isEqualTo("* 2 EXPUNGE\r\n* 3 EXPUNGE\r\nA003 OK UID EXPUNGE completed\r\n");
         assertThat(inbox.uids()).containsExactly(uids[0], uids[2], uids[4]);
         assertThat(h.send("b UID EXPUNGE 90:*")).as("90:* is the last UID").isEqualTo("b OK UID EXPUNGE completed\r\n");
         h.send("c EXAMINE INBOX");

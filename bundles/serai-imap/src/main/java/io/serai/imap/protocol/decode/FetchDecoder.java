@@ -1,0 +1,62 @@
+package io.serai.imap.protocol.decode;
+
+import io.serai.imap.protocol.request.FetchItem;
+import io.serai.imap.protocol.request.FetchRequest;
+import io.serai.imap.protocol.request.ImapRequest;
+import io.serai.imap.protocol.request.SequenceSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")")}
+ * (RFC 9051 §6.4.5). The same decoder serves {@code UID FETCH} with {@code byUid}.
+ */
+final class FetchDecoder implements CommandDecoder {
+
+    private static final List<FetchItem> FAST = List.of(FetchItem.Simple.FLAGS, FetchItem.Simple.INTERNALDATE,
+            FetchItem.Simple.RFC822_SIZE);
+    private static final List<FetchItem> ALL = List.of(FetchItem.Simple.FLAGS, FetchItem.Simple.INTERNALDATE,
+            FetchItem.Simple.RFC822_SIZE, FetchItem.Simple.ENVELOPE);
+    private static final List<FetchItem> FULL = List.of(FetchItem.Simple.FLAGS, FetchItem.Simple.INTERNALDATE,
+            FetchItem.Simple.RFC822_SIZE, FetchItem.Simple.ENVELOPE, FetchItem.Simple.BODY);
+
+    private final boolean byUid;
+
+    FetchDecoder(boolean byUid) {
+        this.byUid = byUid;
+    }
+
+    @Override
+    public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
+        in.sp();
+        SequenceSet set = in.sequenceSet();
+        in.sp();
+        List<FetchItem> items = items(in);
+        in.end();
+        return new FetchRequest(tag, set, items, byUid);
+    }
+
+    private static List<FetchItem> items(ArgumentReader in) throws DecodeException {
+        if (in.tryConsume('(')) {
+            List<FetchItem> items = new ArrayList<>();
+            do {
+                items.add(FetchItemDecoder.decode(in));
+            } while (in.tryConsume(' '));
+            in.expect(')');
+            return items;
+        }
+        String name = in.dottedName().toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "ALL":
+                return ALL;
+            case "FAST":
+                return FAST;
+            case "FULL":
+                return FULL;
+            default:
+                return List.of(FetchItemDecoder.decode(in, name));
+        }
+    }
+}
