@@ -3,12 +3,17 @@ package io.serai.camel.imapidle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -251,5 +256,40 @@ class ImapIdleConsumerTest {
         assertThat(serverUidValidity).isNotEqualTo(424242L);
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(state).trim()
                 .equals(serverUidValidity + " " + second.received.get(0).uid()));
+    }
+
+    @Test
+    void idleIsRenewedAfterIdleRefresh() throws Exception {
+        RouteHarness route = route("idleRefresh=200");
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(proxy.clientText(), " IDLE\r\n") >= 3);
+        assertThat(proxy.clientText()).contains("DONE\r\n");
+        mail.send("after-refreshes");
+        await().atMost(Duration.ofSeconds(2)).until(() -> route.received.size() == 1);
+        assertThat(route.consumer().getReconnects()).isZero();
+    }
+
+    @Test
+    void statusIsVisibleOverJmx() throws Exception {
+        RouteHarness route = route("");
+        await().atMost(Duration.ofSeconds(10)).until(() -> route.consumer().mode() == ImapIdleMode.IDLE);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.camel:type=consumers,*"), null);
+        ObjectName consumer = names.stream().filter(n -> n.toString().contains("ImapIdleConsumer")).findFirst()
+                .orElseThrow(() -> new AssertionError("no imap-idle consumer MBean in " + names));
+        assertThat(server.getAttribute(consumer, "Mode")).isEqualTo("IDLE");
+        mail.send("jmx");
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.getAttribute(consumer, "LastMessageTime") != null);
+        assertThat(server.getAttribute(consumer, "MessagesProcessed")).isEqualTo(1L);
+        proxy.dropAll(true);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DISCONNECTED".equals(server.getAttribute(consumer, "Mode")));
+        assertThat((String) server.getAttribute(consumer, "LastError")).isNotBlank();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -26,7 +26,12 @@ final class RouteHarness implements AutoCloseable {
     }
 
     RouteHarness(String uri, int failFirst) throws Exception {
+        this(uri, failFirst, context -> { });
+    }
+
+    RouteHarness(String uri, int failFirst, java.util.function.Consumer<CamelContext> setup) throws Exception {
         failuresLeft.set(failFirst);
+        setup.accept(context);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
