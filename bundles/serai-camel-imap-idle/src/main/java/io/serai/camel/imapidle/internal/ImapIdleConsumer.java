@@ -157,7 +157,9 @@ public final class ImapIdleConsumer extends DefaultConsumer {
         mode = push ? ImapIdleMode.IDLE : ImapIdleMode.POLLING;
         Backoff retry = new Backoff(configuration.getReconnectInitialDelay(), configuration.getReconnectMaxDelay(),
                 configuration.getReconnectMultiplier());
+        int roundsWithoutProgress = 0;
         while (!stopping) {
+            long before = watermark.lastUid();
             if (!drain(connected, folder, catchUpLimit)) {
                 // a failed exchange: offer the same message again later, on this connection
                 if (await(retry.next())) {
@@ -166,7 +168,10 @@ public final class ImapIdleConsumer extends DefaultConsumer {
                 continue;
             }
             retry.reset();
-            if (stopping || hasNewer(folder)) {
+            roundsWithoutProgress = watermark.lastUid() == before ? roundsWithoutProgress + 1 : 0;
+            // look again at once while messages keep coming, but never spin on a server whose UID FETCH and
+            // message count disagree
+            if (stopping || roundsWithoutProgress < 2 && hasNewer(folder)) {
                 continue;
             }
             if (push) {
