@@ -94,6 +94,25 @@ class ImapIdleConsumerTest {
         assertThat(proxy.clientText()).contains("IDLE").contains("BODY.PEEK[]");
     }
 
+    /**
+     * Each message is sent only after the previous one reached the route, so each arrives just as the consumer
+     * re-enters IDLE: an EXISTS flushed before IDLE's "+" once left a message waiting for the next one.
+     */
+    @Test
+    void everyMessageOfASequenceArrivesWithoutWaitingForTheNext() throws Exception {
+        // straight to GreenMail: the proxy's line-by-line copying changes the timing that matters here
+        RouteHarness route = new RouteHarness("imap-idle:127.0.0.1:" + mail.imapPort() + "?username="
+                + GreenMailFixture.USER + "&password=" + GreenMailFixture.PASSWORD);
+        closeables.add(0, route);
+        await().atMost(Duration.ofSeconds(10)).until(() -> route.consumer().mode() == ImapIdleMode.IDLE);
+        for (int i = 1; i <= 30; i++) {
+            mail.send("seq-" + i);
+            int expected = i;
+            await().atMost(Duration.ofSeconds(2)).until(() -> route.received.size() == expected);
+        }
+        assertThat(route.received).extracting(RouteHarness.Received::uid).isSorted().doesNotHaveDuplicates();
+    }
+
     @Test
     void droppedConnectionLosesAndDuplicatesNothing() throws Exception {
         RouteHarness route = route("");

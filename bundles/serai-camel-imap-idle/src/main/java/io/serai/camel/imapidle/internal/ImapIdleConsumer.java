@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
@@ -149,6 +152,15 @@ public final class ImapIdleConsumer extends DefaultConsumer {
     private void serve(IMAPStore connected, Backoff reconnect) throws MessagingException {
         IMAPFolder folder = (IMAPFolder) connected.getFolder(configuration.getFolder());
         folder.open(Folder.READ_WRITE);
+        // An EXISTS the server sends while IDLE is being started (queued updates are flushed before the "+"
+        // continuation, RFC 2177 section 3) is consumed by Angus without ending idle(true); the event it raises ends
+        // it here, so a message that arrives just before IDLE is not left waiting for the next one.
+        folder.addMessageCountListener(new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent event) {
+                wakeIfIdle(folder);
+            }
+        });
         committer.prepare(connected);
         long catchUpLimit = alignWatermark(folder);
         // RFC 2177: IDLE only when advertised; Angus refreshes CAPABILITY after log-in
@@ -298,6 +310,20 @@ public final class ImapIdleConsumer extends DefaultConsumer {
             synchronized (idleLock) {
                 idling = false;
             }
+        }
+    }
+
+    private void wakeIfIdle(IMAPFolder folder) {
+        synchronized (idleLock) {
+            if (!idling || stopping) {
+                return;
+            }
+        }
+        try {
+            // not on Jakarta Mail's event thread: ending IDLE waits for the server's reply
+            refresher.execute(() -> noop(folder));
+        } catch (RejectedExecutionException stopped) {
+            // the consumer is stopping and ends IDLE itself
         }
     }
 
