@@ -141,6 +141,15 @@ public class FeaturesOnStockKarafIT {
     }
 
     @Test
+    public void seraiClientAlone() throws Exception {
+        installAlone("serai-client", () -> {
+            assertActive("io.serai.serai-camel-imap-idle");
+            awaitCamelContext();
+            awaitService("org.apache.camel.spi.ComponentResolver", "(component=imap-idle)");
+        });
+    }
+
+    @Test
     public void seraiRoutesAlone() throws Exception {
         installAlone("serai-routes", () -> assertActive("io.serai.serai-routes-delivery"));
     }
