@@ -58,6 +58,7 @@ public class RoutesInKarafIT extends SeraiKarafTestSupport {
     private static final String SUBMISSION_PORT = listenerPort("submission");
     private static final String SUBMISSIONS_PORT = listenerPort("submissions");
     private static final String SMART_HOST_PORT = listenerPort("smarthost");
+    private static final String HTTP_PORT = listenerPort("http");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -82,7 +83,11 @@ public class RoutesInKarafIT extends SeraiKarafTestSupport {
                 listenerPortOption("mta", MTA_PORT),
                 listenerPortOption("submission", SUBMISSION_PORT),
                 listenerPortOption("submissions", SUBMISSIONS_PORT),
-                listenerPortOption("smarthost", SMART_HOST_PORT));
+                listenerPortOption("smarthost", SMART_HOST_PORT),
+                listenerPortOption("http", HTTP_PORT),
+                // POP3 is not under test; keep its default ports free for whatever else runs on this host
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()));
     }
 
     @Before
@@ -111,13 +116,14 @@ public class RoutesInKarafIT extends SeraiKarafTestSupport {
         configure("io.serai.routes.jdbc", "mailbox", "bob@caravan.test");
         configure("io.serai.routes.relay", "smartHost", "127.0.0.1", "smartPort", SMART_HOST_PORT,
                 "startTls", "none", "hostname", "mx.caravan.test", "pollIntervalMillis", "200");
+        configure("io.serai.routes.http", "port", HTTP_PORT, "hostname", "mx.caravan.test");
 
         await().atMost(WAIT).until(() -> started("serai-files") && started("serai-jdbc")
                 && started("serai-relay-accept") && started("serai-relay-deliver") && started("it-smarthost"));
         // the relay policy is renewed with relaying on, and the listeners restart with it
         await().atMost(WAIT).until(this::relayAllowed);
         await().atMost(WAIT).until(() -> started("smtp-submission"));
-        awaitListening(SUBMISSION_PORT);
+        awaitListening(SUBMISSION_PORT, HTTP_PORT);
     }
 
     private void configure(String pid, String... keyValues) throws Exception {
@@ -183,14 +189,45 @@ public class RoutesInKarafIT extends SeraiKarafTestSupport {
 
         // relay: the smart host delivered dave@remote.test's copy into carol's Relayed folder
         Mailbox relayed = store.mailboxes("carol@caravan.test").open("Relayed");
-        await().atMost(WAIT).until(() -> relayed.messages().size() == 1);
-        String copy;
-        try (InputStream in = relayed.content(relayed.messages().get(0).uid()).openStream()) {
-            copy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        await().atMost(WAIT).until(() -> relayedTo(relayed, "dave@remote.test") != null);
+        String copy = relayedTo(relayed, "dave@remote.test");
         assertTrue(copy, copy.contains("Subject: Caravan manifest") && copy.contains("for <dave@remote.test>"));
         assertEquals("one Return-Path, the smart host's", copy.indexOf("Return-Path:"), copy.lastIndexOf("Return-Path:"));
         assertEquals(1, store.mailboxes("bob@caravan.test").open("INBOX").messages().size());
+    }
+
+    @Test
+    public void jsonPostedOverHttpIsDeliveredAndRelayed() throws Exception {
+        String json = "{\"from\":\"alice@caravan.test\",\"to\":[\"carol@caravan.test\"],"
+                + "\"bcc\":[\"erin@remote.test\"],\"subject\":\"Over HTTP\",\"text\":\"Twelve camels.\","
+                + "\"attachments\":[{\"name\":\"manifest.csv\",\"contentType\":\"text/csv\",\"base64\":\"Y2FtZWw7MTI=\"}]}";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + HTTP_PORT + "/mail"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "alice@caravan.test:s3cret".getBytes(StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 202, response.statusCode());
+        assertTrue(response.body(), response.body().contains("@mx.caravan.test>"));
+        Mailbox inbox = store.mailboxes("carol@caravan.test").open("INBOX");
+        assertEquals(1, inbox.messages().size());
+        // the Bcc went through the relay to the smart host, which files remote.test mail in carol's Relayed
+        Mailbox relayed = store.mailboxes("carol@caravan.test").open("Relayed");
+        await().atMost(WAIT).until(() -> relayedTo(relayed, "erin@remote.test") != null);
+    }
+
+    private static String relayedTo(Mailbox relayed, String recipient) throws Exception {
+        for (io.serai.store.api.MessageMeta meta : relayed.messages()) {
+            try (InputStream in = relayed.content(meta.uid()).openStream()) {
+                String copy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (copy.contains("for <" + recipient + ">")) {
+                    return copy;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<Path> indexes(Path files) throws Exception {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.serai.camel.smtpd.SmtpdConstants;
 import io.serai.smtp.api.MessageContent;
@@ -11,16 +12,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * Submits through the endpoint the SMTP listeners deliver to ({@code direct:serai-deliver} by default), with the
+ * Submits through the endpoint the SMTP listeners deliver to (by way of the {@code serai-http} route), with the
  * same headers an {@code smtpd:} exchange has: local recipients are stored, recipients in other domains go to the
  * outbound relay (and fail while no relay is configured), exactly as for mail submitted over SMTP.
  */
 final class DeliverySubmission implements Submission {
 
-    private final ProducerTemplate template;
+    private final Supplier<ProducerTemplate> template;
     private final String endpoint;
 
-    DeliverySubmission(ProducerTemplate template, String endpoint) {
+    /** @param template the context's template, or null while the context has not taken the route yet */
+    DeliverySubmission(Supplier<ProducerTemplate> template, String endpoint) {
         this.template = template;
         this.endpoint = endpoint;
     }
@@ -38,7 +40,11 @@ final class DeliverySubmission implements Submission {
                 return new ByteArrayInputStream(message);
             }
         };
-        Exchange result = template.send(endpoint, exchange -> exchange.getIn().setHeaders(Map.of(
+        ProducerTemplate producer = template.get();
+        if (producer == null) {
+            throw new IllegalStateException("the Serai CamelContext is not running the HTTP route yet");
+        }
+        Exchange result = producer.send(endpoint, exchange -> exchange.getIn().setHeaders(Map.of(
                 SmtpdConstants.CONTENT, content,
                 SmtpdConstants.RECIPIENTS, recipients,
                 SmtpdConstants.ENVELOPE_FROM, sender,

@@ -3,15 +3,20 @@ package io.serai.routes.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Hashtable;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 import io.serai.store.api.MailStore;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,8 +27,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The HTTP-to-mail endpoint, on while {@code io.serai.routes.http} is configured. It is the JDK's HTTP server
  * ({@code com.sun.net.httpserver}): no extra bundles, nothing shared with the Netty the mail listeners use, and
- * boot-delegated in Karaf. Requests are handled on its own small pool; submission goes into the Serai
- * CamelContext like mail accepted over SMTP.
+ * boot-delegated in Karaf. Requests are handled on its own small pool; submission goes through the route
+ * {@code serai-http} into the delivery endpoint, like mail accepted over SMTP.
  */
 @Component(configurationPid = HttpMailComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = {})
@@ -32,20 +37,25 @@ public final class HttpMailComponent {
 
     static final String PID = "io.serai.routes.http";
 
+    static final String ENDPOINT = "direct:serai-http";
+
     private final HttpServer server;
     private final ExecutorService executor;
-    private final ProducerTemplate template;
+    private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
+    private final ServiceRegistration<RoutesBuilder> route;
 
     @Activate
-    public HttpMailComponent(HttpRouteConfig config,
-                             @Reference(target = "(osgi.jndi.service.name=seraiStore)") MailStore store,
-                             @Reference(target = "(camel.context.name=serai)") CamelContext camel) throws IOException {
-        this.template = camel.createProducerTemplate();
+    public HttpMailComponent(BundleContext bundleContext, HttpRouteConfig config,
+                             @Reference(target = "(osgi.jndi.service.name=seraiStore)") MailStore store)
+            throws IOException {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("serai.route", "http");
+        route = bundleContext.registerService(RoutesBuilder.class, new SubmitRoute(config.deliverTo()), props);
         Optional<BasicAuth> auth = config.requireAuth()
                 ? Optional.of(new BasicAuth((user, password) -> store.accounts().verifyPassword(user, password)))
                 : Optional.empty();
         SubmitHandler handler = new SubmitHandler(new MailRequestParser(config.maxRecipients()), auth,
-                new DeliverySubmission(template, config.deliverTo()), config.hostname(), config.maxRequestSize(),
+                new DeliverySubmission(template::get, ENDPOINT), config.hostname(), config.maxRequestSize(),
                 Clock.systemUTC());
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
@@ -65,10 +75,36 @@ public final class HttpMailComponent {
         return server;
     }
 
+    /**
+     * Route {@code serai-http}: {@value #ENDPOINT} to the delivery endpoint. Configuring it hands this component
+     * the Serai context's template, so the component needs no reference to the context itself.
+     */
+    private final class SubmitRoute extends RouteBuilder {
+
+        private final String deliverTo;
+
+        SubmitRoute(String deliverTo) {
+            this.deliverTo = deliverTo;
+        }
+
+        @Override
+        public void configure() {
+            from(ENDPOINT).routeId("serai-http").to(deliverTo);
+            ProducerTemplate previous = template.getAndSet(getContext().createProducerTemplate());
+            if (previous != null) {
+                previous.stop();
+            }
+        }
+    }
+
     @Deactivate
     void deactivate() throws Exception {
         server.stop(1);
         executor.shutdownNow();
-        template.stop();
+        route.unregister();
+        ProducerTemplate last = template.getAndSet(null);
+        if (last != null) {
+            last.stop();
+        }
     }
 }

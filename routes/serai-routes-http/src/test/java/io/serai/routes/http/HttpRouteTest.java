@@ -69,9 +69,10 @@ class HttpRouteTest {
         });
         camel.start();
         executor = Executors.newFixedThreadPool(2);
+        org.apache.camel.ProducerTemplate template = camel.createProducerTemplate();
         SubmitHandler handler = new SubmitHandler(new MailRequestParser(10),
                 Optional.of(new BasicAuth((u, p) -> store.accounts().verifyPassword(u, p))),
-                new DeliverySubmission(camel.createProducerTemplate(), DeliveryRoute.ENDPOINT), "mx.caravan.test",
+                new DeliverySubmission(() -> template, DeliveryRoute.ENDPOINT), "mx.caravan.test",
                 64 * 1024, Clock.systemUTC());
         server = HttpMailComponent.start(new InetSocketAddress("127.0.0.1", 0), "/mail", handler, executor);
         uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/mail");

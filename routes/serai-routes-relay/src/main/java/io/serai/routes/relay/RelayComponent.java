@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.serai.routes.relay.spool.RelaySpool;
 import io.serai.store.api.MailStore;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -32,6 +35,8 @@ public final class RelayComponent {
 
     private final ServiceRegistration<RoutesBuilder> routes;
     private final ServiceRegistration<DeadLetters> deadLetters;
+    /** The smtp: producer's template, made when the context configures the routes; stopped with the relay. */
+    private final AtomicReference<ProducerTemplate> template = new AtomicReference<>();
 
     @Activate
     public RelayComponent(BundleContext context, RelayConfig config,
@@ -47,7 +52,7 @@ public final class RelayComponent {
         Backoff backoff = new Backoff(Duration.ofSeconds(config.retryInitialDelaySeconds()),
                 Duration.ofSeconds(config.retryMaxDelaySeconds()), config.retryBackoffFactor());
         RelayRoute route = new RelayRoute(spool, config.pollIntervalMillis(), camel -> new RelayQueue(spool,
-                new SmtpTransmitter(camel.createProducerTemplate(), smartHost.endpointUri()),
+                new SmtpTransmitter(newTemplate(camel), smartHost.endpointUri()),
                 new StoreOrRelayBounces(store, spool, clock), new DsnReport(config.hostname()), backoff,
                 Duration.ofSeconds(config.lifetimeSeconds()), clock), clock);
         Hashtable<String, Object> props = new Hashtable<>();
@@ -56,9 +61,22 @@ public final class RelayComponent {
         deadLetters = context.registerService(DeadLetters.class, new DeadLetters(spool, clock), null);
     }
 
+    private ProducerTemplate newTemplate(CamelContext camel) {
+        ProducerTemplate created = camel.createProducerTemplate();
+        ProducerTemplate previous = template.getAndSet(created);
+        if (previous != null) {
+            previous.stop();
+        }
+        return created;
+    }
+
     @Deactivate
     void deactivate() {
         deadLetters.unregister();
         routes.unregister();
+        ProducerTemplate last = template.getAndSet(null);
+        if (last != null) {
+            last.stop();
+        }
     }
 }
