@@ -51,7 +51,8 @@ public final class DeliveryRoute extends RouteBuilder {
         from(ENDPOINT).routeId("serai-deliver").process(this::deliver)
                 .filter(header(REMOTE_RECIPIENTS).isNotNull())
                     .setHeader(SmtpdConstants.RECIPIENTS, header(REMOTE_RECIPIENTS))
-                    .to(RELAY_ENDPOINT)
+                    // fail at once, not after direct:'s 30 s wait, when no relay is configured
+                    .to(RELAY_ENDPOINT + "?block=false")
                 .end();
     }
 
