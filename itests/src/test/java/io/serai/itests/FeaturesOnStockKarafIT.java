@@ -155,11 +155,33 @@ public class FeaturesOnStockKarafIT {
     }
 
     @Test
+    public void seraiRoutesFilesAlone() throws Exception {
+        installAlone("serai-routes-files", () -> assertActive("io.serai.serai-routes-files"));
+    }
+
+    @Test
+    public void seraiRoutesJdbcAlone() throws Exception {
+        installAlone("serai-routes-jdbc", () -> assertActive("com.h2database", "io.serai.serai-routes-jdbc"));
+    }
+
+    @Test
+    public void seraiRoutesRelayAlone() throws Exception {
+        installAlone("serai-routes-relay", () -> assertActive("io.serai.serai-routes-relay"));
+    }
+
+    @Test
+    public void seraiRoutesHttpAlone() throws Exception {
+        installAlone("serai-routes-http", () -> assertActive("io.serai.serai-routes-http"));
+    }
+
+    @Test
     public void everythingTogether() throws Exception {
         installAlone("serai", () -> {
             assertActive("org.eclipse.angus.mail", "io.serai.camel.runtime", "io.serai.serai-camel-context",
-                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox", "io.serai.serai-pop3-karaf", "io.serai.serai-imap-karaf",
-                    "io.serai.serai-smtp-karaf", "io.serai.serai-routes-delivery");
+                    "io.serai.serai-store-karaf", "io.serai.serai-camel-mailbox", "io.serai.serai-pop3-karaf",
+                    "io.serai.serai-imap-karaf", "io.serai.serai-smtp-karaf", "io.serai.serai-routes-delivery",
+                    "io.serai.serai-routes-files", "io.serai.serai-routes-jdbc", "io.serai.serai-routes-relay",
+                    "io.serai.serai-routes-http");
             awaitCamelContext();
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });

@@ -2,17 +2,22 @@ package io.serai.smtp.karaf.internal;
 
 import io.serai.smtp.api.RelayPolicy;
 import io.serai.store.api.MailStore;
+import org.apache.camel.RoutesBuilder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Publishes the relay policy whose local domains are the store's (bean {@code seraiRelayPolicy}), asked at
- * RCPT time so that {@code serai:domain-add} takes effect at once. Relaying to other domains is off: there is
- * no outbound relay route yet, so accepting such a recipient could only end in a bounce.
+ * RCPT time so that {@code serai:domain-add} takes effect at once. Authenticated submission may send to other
+ * domains only while the outbound relay route ({@code serai.route=relay}, routes/serai-routes-relay) is
+ * published: without it such a recipient could only end in a bounce. The reference is static and greedy, so the
+ * policy (and the listeners that use it) is renewed when the relay is switched on or off.
  */
 @Component(immediate = true, service = {})
 public final class StoreRelayPolicy {
@@ -22,8 +27,10 @@ public final class StoreRelayPolicy {
     private final ServiceRegistration<RelayPolicy> registration;
 
     @Activate
-    public StoreRelayPolicy(BundleContext bundleContext, @Reference MailStore store) {
-        RelayPolicy policy = RelayPolicy.of(domain -> store.accounts().isLocalDomain(domain), false);
+    public StoreRelayPolicy(BundleContext bundleContext, @Reference MailStore store,
+                            @Reference(target = "(serai.route=relay)", cardinality = ReferenceCardinality.OPTIONAL,
+                                    policyOption = ReferencePolicyOption.GREEDY) RoutesBuilder outboundRelay) {
+        RelayPolicy policy = RelayPolicy.of(domain -> store.accounts().isLocalDomain(domain), outboundRelay != null);
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put("osgi.jndi.service.name", BEAN_NAME);
         registration = bundleContext.registerService(RelayPolicy.class, policy, props);
