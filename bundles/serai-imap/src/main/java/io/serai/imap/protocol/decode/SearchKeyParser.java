@@ -30,6 +30,7 @@ final class SearchKeyParser {
         SizeSearchKeys.registerInto(readers);
         SetSearchKeys.registerInto(readers);
         LogicSearchKeys.registerInto(readers);
+        ModSeqSearchKeys.registerInto(readers);
     }
 
     /** {@code search-key *(SP search-key)} up to the end of the command: an implicit AND. */

@@ -17,6 +17,8 @@ final class Capabilities {
 
     static final String IMAP4REV2 = "IMAP4REV2";
     static final String UTF8_ACCEPT = "UTF8=ACCEPT";
+    static final String CONDSTORE = "CONDSTORE";
+    static final String QRESYNC = "QRESYNC";
 
     /**
      * IMAP4rev2 (RFC 9051) is not advertised yet: besides what exists here (ENABLE, IDLE, NAMESPACE, UNSELECT,
@@ -54,6 +56,7 @@ final class Capabilities {
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
                     "QUOTA=RES-MESSAGE"));
             caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES"));
+            caps.addAll(List.of(CONDSTORE, QRESYNC)); // RFC 7162
             if (session.compressionAvailable()) {
                 caps.add("COMPRESS=DEFLATE");
             }
@@ -69,6 +72,9 @@ final class Capabilities {
         String c = capability.toUpperCase(Locale.ROOT);
         if (c.equals(IMAP4REV2)) {
             return IMAP4REV2_COMPLETE;
+        }
+        if (c.equals(CONDSTORE) || c.equals(QRESYNC)) {
+            return session.state() != SessionState.NOT_AUTHENTICATED; // RFC 7162 §3.1, §3.2.3
         }
         return c.equals(UTF8_ACCEPT) && session.state() == SessionState.AUTHENTICATED;
     }
