@@ -27,6 +27,6 @@ final class ExpungeProcessor implements CommandProcessor<ImapRequest> {
         if (deleted.length > 0) {
             ExpungeReport.report(selected, selected.mailbox().expunge(deleted), out);
         }
-        out.add(StatusResponse.ok(request.tag(), "EXPUNGE completed"));
+        out.add(ExpungeReport.completed(request.tag(), session, "EXPUNGE completed"));
     }
 }

@@ -2,7 +2,11 @@ package io.serai.imap.protocol.process;
 
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.MessageCountResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.imap.protocol.response.VanishedResponse;
+
+import io.serai.store.api.StoreException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -35,5 +39,18 @@ final class ExpungeReport {
             // RFC 7162 §3.2.10: with QRESYNC one VANISHED (without EARLIER) replaces the EXPUNGEs
             out.add(VanishedResponse.of(false, Arrays.copyOf(gone, n)));
         }
+    }
+
+    /**
+     * The tagged OK of EXPUNGE and UID EXPUNGE: with CONDSTORE on it carries the mailbox's new HIGHESTMODSEQ
+     * (RFC 7162), so a client knows up to which mod-sequence it is in sync after the expunge (what KIMAP's
+     * ExpungeJob and others read from it).
+     */
+    static StatusResponse completed(String tag, ImapSession session, String text) throws StoreException {
+        if (!session.condstore()) {
+            return StatusResponse.ok(tag, text);
+        }
+        long highest = session.selected().mailbox().info().highestModSeq();
+        return StatusResponse.ok(tag, ResponseCode.number("HIGHESTMODSEQ", highest), text);
     }
 }

@@ -110,12 +110,12 @@ class QresyncSessionTest {
         h.send("a ENABLE QRESYNC");
         h.send("b SELECT INBOX");
         h.send("c UID STORE 1,3 +FLAGS.SILENT (\\Deleted)");
-        // RFC 7162 §3.2.10: VANISHED replaces EXPUNGE once QRESYNC is enabled
-        assertThat(h.send("d EXPUNGE")).isEqualTo("* VANISHED 1,3\r\nd OK EXPUNGE completed\r\n");
+        // RFC 7162 §3.2.10: VANISHED replaces EXPUNGE once QRESYNC is enabled; the OK carries the new HIGHESTMODSEQ
+        assertThat(h.send("d EXPUNGE")).isEqualTo("* VANISHED 1,3\r\nd OK [HIGHESTMODSEQ 11] EXPUNGE completed\r\n");
         h.send("e CREATE Archive");
         assertThat(h.send("f UID MOVE 6 Archive")).contains("* VANISHED 6\r\n").endsWith("f OK MOVE completed\r\n");
         h.send("g STORE 1 +FLAGS.SILENT (\\Deleted)");
-        assertThat(h.send("h UID EXPUNGE 4")).isEqualTo("* VANISHED 4\r\nh OK UID EXPUNGE completed\r\n");
+        assertThat(h.send("h UID EXPUNGE 4")).isEqualTo("* VANISHED 4\r\nh OK [HIGHESTMODSEQ 14] UID EXPUNGE completed\r\n");
         assertThat(h.session.selected().exists()).isZero();
     }
 
