@@ -20,7 +20,7 @@ final class EnableProcessor implements CommandProcessor<EnableRequest> {
         for (String capability : request.capabilities()) {
             String name = capability.toUpperCase(java.util.Locale.ROOT);
             if (Capabilities.enableable(name, session) && session.enabled().add(name)) {
-                enabled.add(capability);
+                enabled.add(Capabilities.advertisedName(name));
                 if (name.equals(Capabilities.CONDSTORE)) {
                     session.condstoreUsed();
                 } else if (name.equals(Capabilities.QRESYNC)) {
