@@ -20,6 +20,7 @@ import io.serai.store.api.SystemFlag;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             session.condstoreUsed(); // RFC 7162 §3.1: FETCH MODSEQ and CHANGEDSINCE enable CONDSTORE
         }
         if (request.vanished()) {
-            VanishedResponse vanished = VanishedEarlier.of(request.set(), selected.uids(),
-                    selected.mailbox().info().uidNext());
+            VanishedResponse vanished = VanishedEarlier.duringSession(selected, request.set());
             if (!vanished.isEmpty()) {
                 out.add(vanished); // before the FETCH responses (RFC 7162 §3.2.6)
             }
@@ -67,7 +67,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         Map<Long, MessageMeta> metas = metas(selected, msns);
         if (request.changedSince() >= 0) { // only messages whose mod-sequence is above it (RFC 7162 §3.1.4.1)
             metas.values().removeIf(m -> m.modSeq() <= request.changedSince());
-            msns = java.util.Arrays.stream(msns).filter(n -> metas.containsKey(selected.uid(n))).toArray();
+            msns = Arrays.stream(msns).filter(n -> metas.containsKey(selected.uid(n))).toArray();
         }
         boolean setsSeen = !selected.readOnly() && items.stream().anyMatch(FetchItem::setsSeen);
         Map<Long, MessageMeta> seenNow = setsSeen ? markSeen(session, selected, metas) : Map.of();

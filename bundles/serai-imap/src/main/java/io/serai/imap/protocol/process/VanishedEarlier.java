@@ -2,10 +2,12 @@ package io.serai.imap.protocol.process;
 
 import io.serai.imap.protocol.request.SequenceSet;
 import io.serai.imap.protocol.response.VanishedResponse;
+import io.serai.store.api.StoreException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * {@code * VANISHED (EARLIER)} for SELECT (QRESYNC ...) and UID FETCH (CHANGEDSINCE n VANISHED) (RFC 7162 §3.2.5,
@@ -18,6 +20,18 @@ import java.util.List;
 final class VanishedEarlier {
 
     private VanishedEarlier() {
+    }
+
+    /**
+     * For UID FETCH (CHANGEDSINCE n VANISHED) in the selected state. A UID "exists" if it is in the store now or still
+     * in the session's map: a new message not yet announced is not vanished, and an expunge not yet announced comes
+     * as a plain VANISHED at the end of the command. Costs one read of the mailbox's UIDs.
+     */
+    static VanishedResponse duringSession(SelectedMailbox selected, SequenceSet uidSet) throws StoreException {
+        long uidNext = selected.mailbox().info().uidNext(); // read first: later appends are in uids() below
+        long[] existing = LongStream.concat(Arrays.stream(selected.uids()), Arrays.stream(selected.mailbox().uids()))
+                .sorted().distinct().toArray();
+        return of(uidSet, existing, uidNext);
     }
 
     /**

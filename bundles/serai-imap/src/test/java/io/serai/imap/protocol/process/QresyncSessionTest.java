@@ -99,6 +99,15 @@ class QresyncSessionTest {
     }
 
     @Test
+    void aMessageNotYetAnnouncedIsNotVanished() throws Exception {
+        h.send("a ENABLE QRESYNC");
+        h.send("b SELECT INBOX");
+        h.append("INBOX", MESSAGE, Flags.of()); // UID 7, in the store before the session has reported it
+        assertThat(h.send("c UID FETCH 1:* (UID) (CHANGEDSINCE 9 VANISHED)"))
+                .startsWith("* VANISHED (EARLIER) 2,5\r\n").doesNotContain("2,5,7").endsWith("c OK FETCH completed\r\n");
+    }
+
+    @Test
     void vanishedModifierNeedsQresync() {
         h.send("a SELECT INBOX");
         assertThat(h.send("b UID FETCH 1:* (FLAGS) (CHANGEDSINCE 1 VANISHED)"))
