@@ -99,6 +99,18 @@ class QresyncSessionTest {
     }
 
     @Test
+    void idlePushesVanished() throws Exception {
+        SessionClient b = h.login();
+        b.send("a ENABLE QRESYNC");
+        b.send("b SELECT INBOX");
+        assertThat(b.send("c IDLE")).isEqualTo("+ idling\r\n");
+        inbox.expunge(new long[] {3, 4});
+        b.awaitEvents();
+        assertThat(b.text(b.session.idleUpdates())).isEqualTo("* VANISHED 3:4\r\n");
+        assertThat(b.send("DONE")).isEqualTo("c OK IDLE terminated\r\n");
+    }
+
+    @Test
     void aMessageNotYetAnnouncedIsNotVanished() throws Exception {
         h.send("a ENABLE QRESYNC");
         h.send("b SELECT INBOX");
