@@ -5,7 +5,6 @@ import io.serai.imap.protocol.response.MessageCountResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.imap.protocol.response.VanishedResponse;
-
 import io.serai.store.api.StoreException;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.imap.protocol.request.SearchRequest;
 import io.serai.imap.protocol.request.SearchReturn;
 import io.serai.imap.protocol.response.EsearchResponse;
@@ -7,7 +8,6 @@ import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SearchResponse;
 import io.serai.imap.protocol.response.StatusResponse;
-import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.search.ModSeqKey;

@@ -4,12 +4,12 @@ import io.serai.imap.protocol.request.SelectRequest;
 import io.serai.imap.protocol.request.SequenceSet;
 import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.FlagsResponse;
-import io.serai.imap.protocol.response.VanishedResponse;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.MessageCountResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.Status;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.imap.protocol.response.VanishedResponse;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.MailboxInfo;
 import io.serai.store.api.MessageMeta;
@@ -23,7 +23,9 @@ import java.util.TreeSet;
 /**
  * SELECT and EXAMINE (RFC 9051 §6.3.2, §6.3.3). A previously selected mailbox is closed first, without expunge,
  * and reported with {@code [CLOSED]} (RFC 9051 §7.1, RFC 7162 §3.2.11); if the new one cannot be opened the session
- * stays authenticated. IMAP4rev1 clients also get {@code RECENT} (always 0) and {@code [UNSEEN n]} (RFC 3501).
+ * stays authenticated. IMAP4rev1 clients also get {@code RECENT} (always 0) and {@code [UNSEEN n]} (RFC 3501). The
+ * CONDSTORE parameter turns CONDSTORE on; the QRESYNC parameter adds VANISHED (EARLIER) and the changed flags
+ * (RFC 7162 §3.1.8, §3.2.5).
  */
 final class SelectProcessor implements CommandProcessor<SelectRequest> {
 

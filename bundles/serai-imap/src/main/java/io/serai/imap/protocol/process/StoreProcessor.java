@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.encode.NumberSets;
 import io.serai.imap.protocol.request.StoreRequest;
 import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.ImapResponse;
@@ -13,8 +14,6 @@ import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 
-import io.serai.imap.protocol.encode.NumberSets;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,8 +25,8 @@ import java.util.Set;
 /**
  * STORE and UID STORE (RFC 9051 §6.4.6, §6.4.9). Without {@code .SILENT} every message of the set that still exists
  * is reported with an untagged FETCH of its flags afterwards, also when they did not change; UID STORE adds the UID.
- * A read-only mailbox (EXAMINE) answers NO. CONDSTORE's UNCHANGEDSINCE maps to {@link FlagUpdate#unchangedSince}
- * once decoded; the store already answers the MODIFIED UIDs.
+ * A read-only mailbox (EXAMINE) answers NO. CONDSTORE's UNCHANGEDSINCE maps to {@link FlagUpdate#unchangedSince};
+ * the store answers the UIDs that failed it, reported as {@code OK [MODIFIED set]} (RFC 7162 §3.1.3).
  */
 final class StoreProcessor implements CommandProcessor<StoreRequest> {
 
