@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * {@code "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")")}
- * (RFC 9051 §6.4.5). The same decoder serves {@code UID FETCH} with {@code byUid}.
+ * {@code [SP "(" fetch-modifier *(SP fetch-modifier) ")"]} (RFC 9051 §6.4.5, RFC 7162 §3.1.4.1, §3.2.6). The same
+ * decoder serves {@code UID FETCH} with {@code byUid}.
  */
 final class FetchDecoder implements CommandDecoder {
 
@@ -34,8 +35,28 @@ final class FetchDecoder implements CommandDecoder {
         SequenceSet set = in.sequenceSet();
         in.sp();
         List<FetchItem> items = items(in);
+        long changedSince = -1;
+        boolean vanished = false;
+        if (in.tryConsume(' ')) { // fetch-modifiers (RFC 7162 §3.1.4.1, §3.2.6)
+            in.expect('(');
+            do {
+                String modifier = in.atom().toUpperCase(Locale.ROOT);
+                if (modifier.equals("CHANGEDSINCE") && changedSince < 0) {
+                    in.sp();
+                    changedSince = in.number();
+                } else if (modifier.equals("VANISHED") && !vanished) {
+                    vanished = true;
+                } else {
+                    throw in.error("Unknown or repeated fetch modifier " + modifier);
+                }
+            } while (in.tryConsume(' '));
+            in.expect(')');
+            if (vanished && (!byUid || changedSince < 0)) {
+                throw in.error("VANISHED needs UID FETCH with CHANGEDSINCE"); // RFC 7162 §3.2.6
+            }
+        }
         in.end();
-        return new FetchRequest(tag, set, items, byUid);
+        return new FetchRequest(tag, set, items, byUid, changedSince, vanished);
     }
 
     private static List<FetchItem> items(ArgumentReader in) throws DecodeException {

@@ -37,6 +37,8 @@ final class FetchItemDecoder {
                 return FetchItem.Simple.BODYSTRUCTURE;
             case "UID":
                 return FetchItem.Simple.UID;
+            case "MODSEQ":
+                return FetchItem.Simple.MODSEQ;
             case "RFC822":
                 return new BodySectionItem(Section.WHOLE, false, null, "RFC822");
             case "RFC822.HEADER":

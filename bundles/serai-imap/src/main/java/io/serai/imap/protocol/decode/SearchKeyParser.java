@@ -12,8 +12,8 @@ import java.util.Map;
  * {@code search-key} (RFC 3501 §6.4.4, RFC 9051 §6.4.4, §9): a parenthesized list, a sequence set, or a named key
  * whose arguments one of the key families reads ({@link FlagSearchKeys}, {@link HeaderSearchKeys},
  * {@link TextSearchKeys}, {@link DateSearchKeys}, {@link SizeSearchKeys}, {@link SetSearchKeys},
- * {@link LogicSearchKeys}). Nesting (parentheses, NOT, OR) is bounded by {@link #MAX_DEPTH} so a hostile command
- * cannot exhaust the stack. Stateless and thread-safe.
+ * {@link LogicSearchKeys}, {@link ModSeqSearchKeys}). Nesting (parentheses, NOT, OR) is bounded by
+ * {@link #MAX_DEPTH} so a hostile command cannot exhaust the stack. Stateless and thread-safe.
  */
 final class SearchKeyParser {
 
@@ -30,6 +30,7 @@ final class SearchKeyParser {
         SizeSearchKeys.registerInto(readers);
         SetSearchKeys.registerInto(readers);
         LogicSearchKeys.registerInto(readers);
+        ModSeqSearchKeys.registerInto(readers);
     }
 
     /** {@code search-key *(SP search-key)} up to the end of the command: an implicit AND. */

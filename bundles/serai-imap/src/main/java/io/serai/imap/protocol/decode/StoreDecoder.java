@@ -10,9 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code "STORE" SP sequence-set SP store-att-flags} with {@code store-att-flags = (["+" / "-"] "FLAGS"
- * [".SILENT"]) SP (flag-list / (flag *(SP flag)))} (RFC 9051 §6.4.6, §9). Store modifiers (RFC 7162
- * {@code (UNCHANGEDSINCE n)}) are rejected until CONDSTORE is enabled; {@link StoreRequest#unchangedSince()} is
- * where they will go.
+ * [".SILENT"]) SP (flag-list / (flag *(SP flag)))} (RFC 9051 §6.4.6, §9), with the store modifier
+ * {@code (UNCHANGEDSINCE n)} of CONDSTORE before the item (RFC 7162 §3.1.3).
  */
 final class StoreDecoder implements CommandDecoder {
 
@@ -21,8 +20,18 @@ final class StoreDecoder implements CommandDecoder {
         in.sp();
         SequenceSet messages = in.sequenceSet();
         in.sp();
-        if (in.peek() == '(') {
-            throw in.error("Store modifiers need CONDSTORE");
+        OptionalLong unchangedSince = OptionalLong.empty();
+        if (in.tryConsume('(')) { // store-modifiers (RFC 7162 §3.1.3)
+            do {
+                String modifier = in.atom().toUpperCase(Locale.ROOT);
+                if (!modifier.equals("UNCHANGEDSINCE") || unchangedSince.isPresent()) {
+                    throw in.error("Unknown or repeated store modifier " + modifier);
+                }
+                in.sp();
+                unchangedSince = OptionalLong.of(in.number());
+            } while (in.tryConsume(' '));
+            in.expect(')');
+            in.sp();
         }
         StoreRequest.Mode mode = in.tryConsume('+') ? StoreRequest.Mode.ADD
                 : in.tryConsume('-') ? StoreRequest.Mode.REMOVE : StoreRequest.Mode.REPLACE;
@@ -34,6 +43,6 @@ final class StoreDecoder implements CommandDecoder {
         in.sp();
         List<String> flags = in.peek() == '(' ? FlagNames.list(in) : FlagNames.bare(in);
         in.end();
-        return new StoreRequest(tag, UidDecoder.byUid(command), messages, mode, silent, flags, OptionalLong.empty());
+        return new StoreRequest(tag, UidDecoder.byUid(command), messages, mode, silent, flags, unchangedSince);
     }
 }

@@ -38,6 +38,8 @@ public final class FetchResponseEncoder {
             w.raw("FLAGS (").raw(String.join(" ", f.flags())).raw(")");
         } else if (v instanceof FetchValue.Uid u) {
             w.raw("UID ").number(u.uid());
+        } else if (v instanceof FetchValue.ModSeq m) {
+            w.raw("MODSEQ (").number(m.modSeq()).raw(")");
         } else if (v instanceof FetchValue.InternalDate d) {
             w.raw("INTERNALDATE \"").raw(INTERNALDATE.format(d.date())).raw("\"");
         } else if (v instanceof FetchValue.Size s) {

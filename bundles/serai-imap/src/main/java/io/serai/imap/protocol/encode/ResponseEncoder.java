@@ -19,6 +19,7 @@ import io.serai.imap.protocol.response.QuotaRootResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SearchResponse;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.imap.protocol.response.VanishedResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,13 @@ public final class ResponseEncoder {
             for (long n : r.numbers()) {
                 w.sp().number(n);
             }
+            if (r.modSeq() > 0) { // RFC 7162 §3.1.5
+                w.raw(" (MODSEQ ").number(r.modSeq()).raw(")");
+            }
         } else if (response instanceof EsearchResponse r) {
             esearch(w, r);
+        } else if (response instanceof VanishedResponse r) {
+            vanished(w, r);
         } else {
             throw new IllegalArgumentException("no encoding for " + response.getClass().getName());
         }
@@ -101,13 +107,18 @@ public final class ResponseEncoder {
 
     private static void flagsFetch(ImapWriter w, FlagsFetchResponse r) {
         w.raw("* ").number(r.msn()).raw(" FETCH (");
+        String sep = "";
         if (r.uid() > 0) {
-            w.raw("UID ").number(r.uid()).sp();
+            w.raw("UID ").number(r.uid());
+            sep = " ";
         }
-        w.raw("FLAGS ");
-        list(w, r.flags());
+        if (!r.modSeqOnly()) {
+            w.raw(sep).raw("FLAGS ");
+            list(w, r.flags());
+            sep = " ";
+        }
         if (r.modSeq() > 0) {
-            w.raw(" MODSEQ (").number(r.modSeq()).raw(")");
+            w.raw(sep).raw("MODSEQ (").number(r.modSeq()).raw(")");
         }
         w.raw(")");
     }
@@ -159,6 +170,23 @@ public final class ResponseEncoder {
         }
         if (r.all() != null && r.all().length > 0) {
             w.raw(" ALL ").raw(NumberSets.compact(r.all()));
+        }
+        if (r.modSeq() > 0) { // RFC 7162 §3.1.5
+            w.raw(" MODSEQ ").number(r.modSeq());
+        }
+    }
+
+    private static void vanished(ImapWriter w, VanishedResponse r) {
+        w.raw(r.earlier() ? "* VANISHED (EARLIER) " : "* VANISHED ");
+        long[] ranges = r.ranges();
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (i > 0) {
+                w.raw(",");
+            }
+            w.number(ranges[i]);
+            if (ranges[i + 1] != ranges[i]) {
+                w.raw(":").number(ranges[i + 1]);
+            }
         }
     }
 

@@ -17,17 +17,23 @@ final class Capabilities {
 
     static final String IMAP4REV2 = "IMAP4REV2";
     static final String UTF8_ACCEPT = "UTF8=ACCEPT";
+    static final String CONDSTORE = "CONDSTORE";
+    static final String QRESYNC = "QRESYNC";
 
     /**
-     * IMAP4rev2 (RFC 9051) is not advertised yet: besides what exists here (ENABLE, IDLE, NAMESPACE, UNSELECT,
-     * LIST-EXTENDED, LIST-STATUS, SPECIAL-USE, STATUS=SIZE/DELETED, LITERAL-, SASL-IR, no RECENT when enabled) it needs
-     * FETCH with BINARY, STORE, ESEARCH-form SEARCH results with SEARCHRES, COPY with COPYUID, MOVE and the UID
-     * commands (Appendix E). Once those exist, set this to true; ENABLE IMAP4rev2 and the rev2 behaviour of SELECT,
-     * STATUS and mailbox names already follow it.
+     * IMAP4rev2 (RFC 9051) holds: ENABLE, IDLE, NAMESPACE, UNSELECT, UIDPLUS, ESEARCH (the default SEARCH answer
+     * once enabled), SEARCHRES, SASL-IR, LIST-EXTENDED, LIST-STATUS, MOVE, LITERAL-, BINARY (FETCH BINARY and APPEND
+     * literal8), SPECIAL-USE, STATUS=SIZE and DELETED, no RECENT once enabled, UTF-8 mailbox names (Appendix E).
+     * Kept as a switch so that a regression can take the capability back in one place.
      */
-    static final boolean IMAP4REV2_COMPLETE = false;
+    static final boolean IMAP4REV2_COMPLETE = true;
 
     private Capabilities() {
+    }
+
+    /** The spelling to echo in {@code * ENABLED}: the one this server advertises (the decoder upper-cases). */
+    static String advertisedName(String upperCase) {
+        return upperCase.equals(IMAP4REV2) ? "IMAP4rev2" : upperCase;
     }
 
     static List<String> of(ImapSession session) {
@@ -54,6 +60,8 @@ final class Capabilities {
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
                     "QUOTA=RES-MESSAGE"));
             caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES"));
+            caps.addAll(List.of(CONDSTORE, QRESYNC)); // RFC 7162
+            caps.add("BINARY"); // RFC 3516: FETCH BINARY[] and APPEND literal8
             if (session.compressionAvailable()) {
                 caps.add("COMPRESS=DEFLATE");
             }
@@ -68,7 +76,11 @@ final class Capabilities {
     static boolean enableable(String capability, ImapSession session) {
         String c = capability.toUpperCase(Locale.ROOT);
         if (c.equals(IMAP4REV2)) {
-            return IMAP4REV2_COMPLETE;
+            // like UTF8=ACCEPT it changes how mailbox names are read: not while a mailbox is selected
+            return IMAP4REV2_COMPLETE && session.state() == SessionState.AUTHENTICATED;
+        }
+        if (c.equals(CONDSTORE) || c.equals(QRESYNC)) {
+            return session.state() != SessionState.NOT_AUTHENTICATED; // RFC 7162 §3.1, §3.2.3
         }
         return c.equals(UTF8_ACCEPT) && session.state() == SessionState.AUTHENTICATED;
     }

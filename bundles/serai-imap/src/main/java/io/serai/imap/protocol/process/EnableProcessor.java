@@ -8,7 +8,10 @@ import io.serai.imap.protocol.response.StatusResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ENABLE (RFC 5161 §3.1): lists only what it newly enabled; unknown capabilities are silently ignored. */
+/**
+ * ENABLE (RFC 5161 §3.1): lists only what it newly enabled; unknown capabilities are silently ignored. CONDSTORE
+ * and QRESYNC switch on {@link SyncModes} (RFC 7162 §3.1, §3.2.3).
+ */
 final class EnableProcessor implements CommandProcessor<EnableRequest> {
 
     @Override
@@ -17,7 +20,12 @@ final class EnableProcessor implements CommandProcessor<EnableRequest> {
         for (String capability : request.capabilities()) {
             String name = capability.toUpperCase(java.util.Locale.ROOT);
             if (Capabilities.enableable(name, session) && session.enabled().add(name)) {
-                enabled.add(capability);
+                enabled.add(Capabilities.advertisedName(name));
+                if (name.equals(Capabilities.CONDSTORE)) {
+                    session.condstoreUsed();
+                } else if (name.equals(Capabilities.QRESYNC)) {
+                    session.modes().enableQresync(); // implies CONDSTORE (RFC 7162 §3.2.3)
+                }
             }
         }
         out.add(new EnabledResponse(enabled));

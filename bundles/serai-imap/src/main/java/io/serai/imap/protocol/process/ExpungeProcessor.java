@@ -25,15 +25,8 @@ final class ExpungeProcessor implements CommandProcessor<ImapRequest> {
         }
         long[] deleted = DeletedMessages.uids(selected.mailbox());
         if (deleted.length > 0) {
-            long[] expunged = selected.mailbox().expunge(deleted);
-            Arrays.sort(expunged);
-            for (long uid : expunged) {
-                int msn = selected.expunged(uid);
-                if (msn > 0) {
-                    out.add(MessageCountResponse.expunge(msn));
-                }
-            }
+            ExpungeReport.report(selected, selected.mailbox().expunge(deleted), out);
         }
-        out.add(StatusResponse.ok(request.tag(), "EXPUNGE completed"));
+        out.add(ExpungeReport.completed(request.tag(), session, "EXPUNGE completed"));
     }
 }

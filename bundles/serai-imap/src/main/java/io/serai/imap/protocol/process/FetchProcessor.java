@@ -9,6 +9,7 @@ import io.serai.imap.protocol.response.FetchValue;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.imap.protocol.response.VanishedResponse;
 import io.serai.store.api.FlagUpdate;
 import io.serai.store.api.Flags;
 import io.serai.store.api.MessageContent;
@@ -19,6 +20,7 @@ import io.serai.store.api.SystemFlag;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +46,29 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             out.add(StatusResponse.bad(request.tag(), e.getMessage()));
             return;
         }
+        if (request.vanished() && !session.qresync()) {
+            out.add(StatusResponse.bad(request.tag(), "VANISHED needs ENABLE QRESYNC")); // RFC 7162 §3.2.6
+            return;
+        }
         List<FetchItem> items = items(request);
+        if (items.contains(FetchItem.Simple.MODSEQ)) {
+            session.condstoreUsed(); // RFC 7162 §3.1: FETCH MODSEQ and CHANGEDSINCE enable CONDSTORE
+        }
+        if (request.vanished()) {
+            VanishedResponse vanished = VanishedEarlier.duringSession(selected, request.set());
+            if (!vanished.isEmpty()) {
+                out.add(vanished); // before the FETCH responses (RFC 7162 §3.2.6)
+            }
+        }
         if (msns.length == 0) {
             out.add(StatusResponse.ok(request.tag(), "FETCH completed"));
             return;
         }
         Map<Long, MessageMeta> metas = metas(selected, msns);
+        if (request.changedSince() >= 0) { // only messages whose mod-sequence is above it (RFC 7162 §3.1.4.1)
+            metas.values().removeIf(m -> m.modSeq() <= request.changedSince());
+            msns = Arrays.stream(msns).filter(n -> metas.containsKey(selected.uid(n))).toArray();
+        }
         boolean setsSeen = !selected.readOnly() && items.stream().anyMatch(FetchItem::setsSeen);
         Map<Long, MessageMeta> seenNow = setsSeen ? markSeen(session, selected, metas) : Map.of();
         boolean needsContent = items.stream().anyMatch(i -> !(i instanceof FetchItem.Simple s) || content(s));
@@ -64,7 +83,8 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             }
             try {
                 MessageContent content = needsContent ? new StructureOnce(selected.mailbox().content(uid)) : null;
-                fetched.add(new FetchResponse(msn, values(items, meta, content, seenNow.containsKey(uid))));
+                fetched.add(new FetchResponse(msn, values(items, meta, content, seenNow.containsKey(uid),
+                        session.condstore())));
             } catch (NotFoundException e) {
                 skipped = true;
             } catch (UnknownTransferEncodingException e) {
@@ -79,14 +99,19 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
                 : StatusResponse.ok(request.tag(), "FETCH completed"));
     }
 
-    /** UID FETCH always returns UID (RFC 9051 §6.4.9); first, as most servers do. */
+    /**
+     * UID FETCH always returns UID (RFC 9051 §6.4.9); first, as most servers do. CHANGEDSINCE implies MODSEQ
+     * (RFC 7162 §3.1.4.1); it goes last.
+     */
     private static List<FetchItem> items(FetchRequest request) {
-        if (!request.byUid() || request.items().contains(FetchItem.Simple.UID)) {
-            return request.items();
+        List<FetchItem> items = new ArrayList<>(request.items().size() + 2);
+        if (request.byUid() && !request.items().contains(FetchItem.Simple.UID)) {
+            items.add(FetchItem.Simple.UID);
         }
-        List<FetchItem> items = new ArrayList<>(request.items().size() + 1);
-        items.add(FetchItem.Simple.UID);
         items.addAll(request.items());
+        if (request.changedSince() >= 0 && !items.contains(FetchItem.Simple.MODSEQ)) {
+            items.add(FetchItem.Simple.MODSEQ);
+        }
         return items;
     }
 
@@ -125,14 +150,19 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         return updated;
     }
 
+    /** The implicit FLAGS of a \Seen just set carries MODSEQ once CONDSTORE is on (RFC 7162 §3.1.4). */
     private static List<FetchValue> values(List<FetchItem> items, MessageMeta meta, MessageContent content,
-                                           boolean seenNow) throws IOException, UnknownTransferEncodingException {
-        List<FetchValue> values = new ArrayList<>(items.size() + 1);
+                                           boolean seenNow, boolean condstore)
+            throws IOException, UnknownTransferEncodingException {
+        List<FetchValue> values = new ArrayList<>(items.size() + 2);
         for (FetchItem item : items) {
             values.add(value(item, meta, content));
         }
         if (seenNow && !items.contains(FetchItem.Simple.FLAGS)) {
             values.add(new FetchValue.Flags(FlagAtoms.of(meta.flags())));
+        }
+        if (seenNow && condstore && !items.contains(FetchItem.Simple.MODSEQ)) {
+            values.add(new FetchValue.ModSeq(meta.modSeq()));
         }
         return values;
     }
@@ -148,6 +178,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         return switch ((FetchItem.Simple) item) {
             case FLAGS -> new FetchValue.Flags(FlagAtoms.of(meta.flags()));
             case UID -> new FetchValue.Uid(meta.uid());
+            case MODSEQ -> new FetchValue.ModSeq(meta.modSeq());
             case INTERNALDATE -> new FetchValue.InternalDate(meta.internalDate());
             case RFC822_SIZE -> new FetchValue.Size(meta.size());
             case ENVELOPE -> new FetchValue.EnvelopeValue(content.structure().envelope());

@@ -42,6 +42,7 @@ public final class ImapSession {
     private boolean compressionActive;
     private boolean startCompression;
     private Runnable updateHook;
+    private final SyncModes modes = new SyncModes();
 
     public ImapSession(ImapConfig config, boolean tls, boolean starttlsAvailable) {
         this.config = config;
@@ -332,6 +333,28 @@ public final class ImapSession {
         return enabled;
     }
 
+    /**
+     * Whether CONDSTORE is on: enabled, implied by QRESYNC, or switched on by any CONDSTORE-enabling command
+     * (RFC 7162 §3.1). From then on every FETCH of flags carries MODSEQ (§3.1.4).
+     */
+    boolean condstore() {
+        return modes.condstore();
+    }
+
+    /** A CONDSTORE-enabling command ran (SELECT (CONDSTORE), FETCH MODSEQ, STORE UNCHANGEDSINCE, ...). */
+    void condstoreUsed() {
+        modes.enableCondstore();
+    }
+
+    /** Whether QRESYNC is enabled (RFC 7162 §3.2.3): expunges are then reported as VANISHED. */
+    boolean qresync() {
+        return modes.qresync();
+    }
+
+    SyncModes modes() {
+        return modes;
+    }
+
     String user() {
         return user;
     }
@@ -359,6 +382,7 @@ public final class ImapSession {
             selected.close();
         }
         this.selected = mailbox;
+        mailbox.modes(modes);
         if (updateHook != null) {
             mailbox.pending().onChange(updateHook);
         }

@@ -24,11 +24,8 @@ final class MailboxSync {
         long baseline = selected.mailbox().info().highestModSeq(); // read first: later changes are queued again
         long[] current = selected.mailbox().uids();
         long[] known = selected.uids();
-        for (long uid : known) {
-            if (Arrays.binarySearch(current, uid) < 0) {
-                out.add(MessageCountResponse.expunge(selected.expunged(uid)));
-            }
-        }
+        ExpungeReport.report(selected,
+                Arrays.stream(known).filter(uid -> Arrays.binarySearch(current, uid) < 0).toArray(), out);
         long last = selected.lastUid();
         int before = selected.exists();
         for (long uid : current) {
@@ -43,7 +40,8 @@ final class MailboxSync {
         for (MessageMeta m : changed) {
             int msn = m.uid() <= last ? selected.msn(m.uid()) : 0;
             if (msn > 0) {
-                out.add(new FlagsFetchResponse(msn, FlagAtoms.of(m.flags()), m.uid(), 0));
+                out.add(new FlagsFetchResponse(msn, FlagAtoms.of(m.flags()), m.uid(),
+                        selected.modSeqToReport(m.modSeq())));
             }
         }
         selected.synced(baseline);

@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.imap.protocol.request.SearchRequest;
 import io.serai.imap.protocol.request.SearchReturn;
 import io.serai.imap.protocol.response.EsearchResponse;
@@ -7,7 +8,9 @@ import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SearchResponse;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
+import io.serai.store.api.search.ModSeqKey;
 import io.serai.store.api.search.SearchKey;
 
 import java.util.Arrays;
@@ -49,16 +52,21 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
             return;
         }
         long[] numbers = request.byUid() ? uids : Arrays.stream(uids).map(selected::msn).toArray();
+        long modSeq = 0;
+        if (usesModSeq(request.criteria())) {
+            session.condstoreUsed(); // RFC 7162 §3.1: SEARCH MODSEQ enables CONDSTORE
+            modSeq = highestModSeq(selected, uids);
+        }
         if (save) {
             selected.saveResult(saved(request.returnOptions(), uids));
         }
         if (request.extended() || session.enabled().contains("IMAP4REV2")) {
             Set<SearchReturn> options = request.extended() ? request.returnOptions() : Set.of(SearchReturn.ALL);
             if (!options.equals(Set.of(SearchReturn.SAVE))) {
-                out.add(esearch(request, options, numbers));
+                out.add(esearch(request, options, numbers, modSeq));
             }
         } else {
-            out.add(new SearchResponse(numbers));
+            out.add(new SearchResponse(numbers, modSeq));
         }
         out.add(StatusResponse.ok(request.tag(), "SEARCH completed"));
     }
@@ -68,13 +76,45 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
         return Arrays.stream(uids).filter(uid -> selected.msn(uid) > 0).sorted().toArray();
     }
 
-    private static EsearchResponse esearch(SearchRequest request, Set<SearchReturn> options, long[] numbers) {
+    /** Whether a MODSEQ key occurs anywhere in the criteria. */
+    private static boolean usesModSeq(SearchCriterion c) {
+        if (c instanceof SearchCriterion.Store s) {
+            return s.key() instanceof ModSeqKey;
+        }
+        if (c instanceof SearchCriterion.And a) {
+            return a.keys().stream().anyMatch(SearchProcessor::usesModSeq);
+        }
+        if (c instanceof SearchCriterion.Or o) {
+            return usesModSeq(o.left()) || usesModSeq(o.right());
+        }
+        return c instanceof SearchCriterion.Not n && usesModSeq(n.key());
+    }
+
+    /**
+     * The highest mod-sequence among the matches, for {@code (MODSEQ n)} (RFC 7162 §3.1.5); 0 (nothing appended)
+     * when nothing matched. One store read over the matches' UID range.
+     */
+    private static long highestModSeq(SelectedMailbox selected, long[] uids) throws StoreException {
+        if (uids.length == 0) {
+            return 0;
+        }
+        long highest = 0;
+        for (MessageMeta m : selected.mailbox().messages(uids[0], uids[uids.length - 1])) {
+            if (Arrays.binarySearch(uids, m.uid()) >= 0) {
+                highest = Math.max(highest, m.modSeq());
+            }
+        }
+        return highest;
+    }
+
+    private static EsearchResponse esearch(SearchRequest request, Set<SearchReturn> options, long[] numbers,
+                                           long modSeq) {
         boolean any = numbers.length > 0;
         long min = any && options.contains(SearchReturn.MIN) ? numbers[0] : 0;
         long max = any && options.contains(SearchReturn.MAX) ? numbers[numbers.length - 1] : 0;
         long count = options.contains(SearchReturn.COUNT) ? numbers.length : -1;
         return new EsearchResponse(request.tag(), request.byUid(), min, max, count,
-                options.contains(SearchReturn.ALL) ? numbers : null);
+                options.contains(SearchReturn.ALL) ? numbers : null, modSeq);
     }
 
     /** RFC 5182 §2.4: with only MIN and/or MAX beside SAVE, just those messages are saved. */

@@ -1,12 +1,15 @@
 package io.serai.imap.protocol.process;
 
 import io.serai.imap.protocol.request.SelectRequest;
+import io.serai.imap.protocol.request.SequenceSet;
+import io.serai.imap.protocol.response.FlagsFetchResponse;
 import io.serai.imap.protocol.response.FlagsResponse;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.MessageCountResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.Status;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.imap.protocol.response.VanishedResponse;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.MailboxInfo;
 import io.serai.store.api.MessageMeta;
@@ -20,12 +23,21 @@ import java.util.TreeSet;
 /**
  * SELECT and EXAMINE (RFC 9051 §6.3.2, §6.3.3). A previously selected mailbox is closed first, without expunge,
  * and reported with {@code [CLOSED]} (RFC 9051 §7.1, RFC 7162 §3.2.11); if the new one cannot be opened the session
- * stays authenticated. IMAP4rev1 clients also get {@code RECENT} (always 0) and {@code [UNSEEN n]} (RFC 3501).
+ * stays authenticated. IMAP4rev1 clients also get {@code RECENT} (always 0) and {@code [UNSEEN n]} (RFC 3501). The
+ * CONDSTORE parameter turns CONDSTORE on; the QRESYNC parameter adds VANISHED (EARLIER) and the changed flags
+ * (RFC 7162 §3.1.8, §3.2.5).
  */
 final class SelectProcessor implements CommandProcessor<SelectRequest> {
 
     @Override
     public void process(SelectRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        if (request.qresync() != null && !session.qresync()) {
+            out.add(StatusResponse.bad(request.tag(), "QRESYNC needs ENABLE QRESYNC")); // RFC 7162 §3.2.5
+            return;
+        }
+        if (request.condstore()) {
+            session.condstoreUsed(); // RFC 7162 §3.1.8
+        }
         if (session.selected() != null) {
             session.unselect();
             out.add(StatusResponse.untagged(Status.OK, ResponseCode.CLOSED, "Previous mailbox closed"));
@@ -83,10 +95,35 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
         // RFC 7162 §3.1.2.1: a CONDSTORE server reports the mailbox's HIGHESTMODSEQ on every SELECT/EXAMINE
         out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ", info.highestModSeq()),
                 "Highest"));
+        if (request.qresync() != null && request.qresync().uidValidity() == info.uidValidity()) {
+            resync(request.qresync(), uids, messages, info.uidNext(), out);
+        }
         session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids, pending, registration,
                 info.highestModSeq()));
         out.add(StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
                 request.command() + " completed"));
+    }
+
+    /**
+     * The QRESYNC part of SELECT (RFC 7162 §3.2.5): {@code VANISHED (EARLIER)} for the known UIDs that are gone, then
+     * {@code FETCH (UID FLAGS MODSEQ)} for the known messages changed since the client's mod-sequence. With another
+     * UIDVALIDITY the client's cache is void and nothing of this is sent.
+     */
+    private static void resync(SelectRequest.Qresync qresync, long[] uids, List<MessageMeta> messages, long uidNext,
+                               List<ImapResponse> out) {
+        SequenceSet known = qresync.knownUids() != null ? qresync.knownUids()
+                : new SequenceSet(List.of(new SequenceSet.Range(1, SequenceSet.STAR)), false);
+        VanishedResponse vanished = VanishedEarlier.of(known, uids, uidNext);
+        if (!vanished.isEmpty()) {
+            out.add(vanished);
+        }
+        long largest = uids.length == 0 ? 0 : uids[uids.length - 1];
+        for (int i = 0; i < messages.size(); i++) {
+            MessageMeta m = messages.get(i);
+            if (m.modSeq() > qresync.modSeq() && known.contains(m.uid(), largest)) {
+                out.add(new FlagsFetchResponse(i + 1, FlagAtoms.of(m.flags()), m.uid(), m.modSeq()));
+            }
+        }
     }
 
     private static void closeQuietly(AutoCloseable registration) {

@@ -21,6 +21,7 @@ final class SelectedMailbox {
     private long highWater;
     private long syncedModSeq;
     private long[] savedUids = new long[0];
+    private SyncModes modes = new SyncModes();
 
     /** A mailbox whose changes nobody reports (tests of the sequence map). */
     SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids) {
@@ -42,6 +43,20 @@ final class SelectedMailbox {
         this.pending = pending;
         this.registration = registration;
         this.syncedModSeq = syncedModSeq;
+    }
+
+    /** The session's CONDSTORE/QRESYNC state, set when the session selects this mailbox. */
+    void modes(SyncModes modes) {
+        this.modes = modes;
+    }
+
+    SyncModes modes() {
+        return modes;
+    }
+
+    /** The mod-sequence to put into an untagged FETCH of flags: the real one once CONDSTORE is on, else 0 (none). */
+    long modSeqToReport(long modSeq) {
+        return modes.condstore() ? modSeq : 0;
     }
 
     PendingChanges pending() {

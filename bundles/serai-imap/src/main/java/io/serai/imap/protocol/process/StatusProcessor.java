@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.request.StatusItem;
 import io.serai.imap.protocol.request.StatusRequest;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.MailboxStatusResponse;
@@ -13,6 +14,9 @@ final class StatusProcessor implements CommandProcessor<StatusRequest> {
 
     @Override
     public void process(StatusRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        if (request.items().contains(StatusItem.HIGHESTMODSEQ)) {
+            session.condstoreUsed(); // RFC 7162 §3.1: STATUS HIGHESTMODSEQ enables CONDSTORE
+        }
         var values = StatusValues.of(session.mailboxes().open(request.mailbox()), request.items(),
                 session.config().appendLimit());
         out.add(new MailboxStatusResponse(request.mailbox(), values));

@@ -29,6 +29,6 @@ final class UidExpungeProcessor implements CommandProcessor<UidExpungeRequest> {
         if (deleted.length > 0) {
             ExpungeReport.report(selected, selected.mailbox().expunge(deleted), out);
         }
-        out.add(StatusResponse.ok(request.tag(), "UID EXPUNGE completed"));
+        out.add(ExpungeReport.completed(request.tag(), session, "UID EXPUNGE completed"));
     }
 }

@@ -33,12 +33,7 @@ final class UpdateReporter {
         }
         long[] gone = batch.expunged();
         if (expungeAllowed) {
-            for (long uid : gone) {
-                int msn = selected.expunged(uid);
-                if (msn > 0) {
-                    out.add(MessageCountResponse.expunge(msn));
-                }
-            }
+            ExpungeReport.report(selected, gone, out);
         }
         long knownBefore = selected.lastUid();
         int before = selected.exists();
@@ -85,7 +80,8 @@ final class UpdateReporter {
         }
         List<MessageMeta> meta = selected.mailbox().messages(uid, uid);
         if (!meta.isEmpty()) {
-            out.add(new FlagsFetchResponse(msn, FlagAtoms.of(meta.get(0).flags()), uid, 0));
+            MessageMeta m = meta.get(0);
+            out.add(new FlagsFetchResponse(msn, FlagAtoms.of(m.flags()), uid, selected.modSeqToReport(m.modSeq())));
         }
     }
 }

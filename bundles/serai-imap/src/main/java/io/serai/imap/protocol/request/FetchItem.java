@@ -6,9 +6,9 @@ package io.serai.imap.protocol.request;
  */
 public sealed interface FetchItem permits FetchItem.Simple, BodySectionItem, BinaryItem {
 
-    /** Items without arguments. */
+    /** Items without arguments; MODSEQ is CONDSTORE's (RFC 7162 §3.1.4). */
     enum Simple implements FetchItem {
-        FLAGS, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, UID
+        FLAGS, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODY, BODYSTRUCTURE, UID, MODSEQ
     }
 
     /** Whether fetching this item sets {@code \Seen} (RFC 9051 §6.4.5: BODY[...] and BINARY[...] without PEEK). */

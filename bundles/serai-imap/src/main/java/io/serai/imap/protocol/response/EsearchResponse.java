@@ -8,9 +8,14 @@ package io.serai.imap.protocol.response;
  * @param max   the largest match, or 0 to omit it
  * @param count the number of matches, or -1 to omit it
  * @param all   the matches, ascending, or {@code null} to omit them
+ * @param modSeq the highest mod-sequence of the matches when the search used MODSEQ (RFC 7162 §3.1.5), or 0
  */
-public record EsearchResponse(String tag, boolean uid, long min, long max, long count, long[] all)
+public record EsearchResponse(String tag, boolean uid, long min, long max, long count, long[] all, long modSeq)
         implements ImapResponse {
+
+    public EsearchResponse(String tag, boolean uid, long min, long max, long count, long[] all) {
+        this(tag, uid, min, max, count, all, 0);
+    }
 
     public EsearchResponse {
         all = all == null ? null : all.clone();

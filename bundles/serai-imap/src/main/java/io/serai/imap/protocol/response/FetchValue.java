@@ -20,6 +20,10 @@ public sealed interface FetchValue {
     record Uid(long uid) implements FetchValue {
     }
 
+    /** {@code MODSEQ (n)} (RFC 7162 §3.1.4). */
+    record ModSeq(long modSeq) implements FetchValue {
+    }
+
     /** {@code INTERNALDATE "dd-Mon-yyyy hh:mm:ss +zzzz"}. */
     record InternalDate(Instant date) implements FetchValue {
     }

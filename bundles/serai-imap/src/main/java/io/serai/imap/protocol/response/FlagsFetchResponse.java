@@ -12,10 +12,16 @@ import java.util.List;
  * @param flags  flag atoms, system flags with their backslash
  * @param uid    the UID, or 0 to omit it
  * @param modSeq the mod-sequence, or 0 to omit it
+ * @param modSeqOnly leave FLAGS out: the answer to {@code STORE ... .SILENT} with CONDSTORE (RFC 7162 §3.1.3)
  */
-public record FlagsFetchResponse(long msn, List<String> flags, long uid, long modSeq) implements ImapResponse {
+public record FlagsFetchResponse(long msn, List<String> flags, long uid, long modSeq, boolean modSeqOnly)
+        implements ImapResponse {
 
     public FlagsFetchResponse {
         flags = List.copyOf(flags);
+    }
+
+    public FlagsFetchResponse(long msn, List<String> flags, long uid, long modSeq) {
+        this(msn, flags, uid, modSeq, false);
     }
 }

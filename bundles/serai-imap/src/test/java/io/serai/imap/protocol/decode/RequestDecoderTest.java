@@ -58,7 +58,10 @@ class RequestDecoderTest {
         assertThat(decode("A142 SELECT inbox")).isEqualTo(new SelectRequest("A142", "INBOX", false, false));
         assertThat(decode("A932 EXAMINE blurdybloop (CONDSTORE)"))
                 .isEqualTo(new SelectRequest("A932", "blurdybloop", true, true));
-        assertThatThrownBy(() -> decode("a SELECT INBOX (QRESYNC (1 2))")).isInstanceOf(DecodeException.class);
+        assertThat(decode("a SELECT INBOX (QRESYNC (1 2))")).isEqualTo(new SelectRequest("a", "INBOX", false, false,
+                new SelectRequest.Qresync(1, 2, null)));
+        assertThatThrownBy(() -> decode("a SELECT INBOX (QRESYNC (0 2))")).isInstanceOf(DecodeException.class);
+        assertThatThrownBy(() -> decode("a SELECT INBOX (FOO)")).isInstanceOf(DecodeException.class);
     }
 
     @Test

@@ -64,7 +64,8 @@ class UidCommandsDecoderTest {
     void storeRejectsRecentUnknownSystemFlagsModifiersAndBadItems() {
         assertBad("a STORE 1 +FLAGS (\\Recent)", "\\Recent");
         assertBad("a STORE 1 +FLAGS (\\Important)", "Unknown flag");
-        assertBad("a STORE 1 (UNCHANGEDSINCE 5) +FLAGS (\\Seen)", "CONDSTORE");
+        assertBad("a STORE 1 (UNCHANGEDSINCE 5 UNCHANGEDSINCE 6) +FLAGS (\\Seen)", "repeated");
+        assertBad("a STORE 1 (FOO 5) +FLAGS (\\Seen)", "store modifier");
         assertBad("a STORE 1 +FLAGZ (\\Seen)", "FLAGS");
         assertBad("a STORE 0 +FLAGS (\\Seen)", "non-zero");
         assertBad("a STORE 1 +FLAGS (\\Seen", "')'");
