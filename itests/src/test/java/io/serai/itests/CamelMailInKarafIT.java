@@ -18,6 +18,8 @@ import java.util.UUID;
 import javax.inject.Inject;
 
 import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.SystemFlag;
 import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
@@ -140,8 +142,8 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
         String options = "username=" + CAMEL_USER + "&password=" + PASSWORD + "&additionalJavaMailProperties=#itMailTls";
         String smtp = "smtp://127.0.0.1:" + SUBMISSION_PORT + "?" + options;
         String imap = "imap://127.0.0.1:" + IMAP_PORT + "?" + options
-                // not unseen=true: the POP3 route may read (and so mark \Seen) the message first
-                + "&delete=false&unseen=false&initialDelay=0&delay=200";
+                // Serai's POP3 leaves IMAP flags alone (RETR does not set \Seen), so both routes see the message
+                + "&delete=false&unseen=true&initialDelay=0&delay=200";
         String pop3 = "pop3://127.0.0.1:" + POP3_PORT + "?" + options + "&delete=false&initialDelay=0&delay=200";
 
         routes = bundleContext.registerService(RoutesBuilder.class, new RouteBuilder() {
@@ -172,6 +174,10 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
         ConsumerTemplate consumer = camelContext.createConsumerTemplate();
         assertReceived(consumer.receive("seda:from-imap", 30_000), subject);
         assertReceived(consumer.receive("seda:from-pop3", 30_000), subject);
+        // camel-mail marks what it consumed over IMAP \Seen (delete=false), in the store itself
+        Mailbox inbox = store.mailboxes(CAMEL_USER).open("INBOX");
+        long uid = inbox.uids()[0];
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.messages(uid, uid).get(0).flags().has(SystemFlag.SEEN));
     }
 
     @Test
