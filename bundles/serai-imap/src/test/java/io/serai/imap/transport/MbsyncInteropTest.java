@@ -12,6 +12,7 @@ import io.serai.store.api.Flags;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.SystemFlag;
 import io.serai.imap.api.Limits;
+import io.serai.imap.api.TlsMode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * isync's {@code mbsync} (Debian package isync) syncs two folders between the server and a Maildir, both ways:
  * messages and flags from the server to the Maildir, then a flag change and a new message from the Maildir to
- * the server, while the server side changes too. Checked on disk (Maildir file names carry the flags, files the
+ * the server, while the server side changes too; and once more over STARTTLS, mbsync trusting the test
+ * certificate through {@code CertificateFile}. Checked on disk (Maildir file names carry the flags, files the
  * bytes with LF line ends) and in the store. Skipped when mbsync is missing, except on CI (env CI=true), which
  * installs it (.ci/run) and must not skip silently.
  */
@@ -59,19 +62,34 @@ class MbsyncInteropTest {
     }
 
     @BeforeEach
-    void start() throws Exception {
-        fixture = new ServerFixture(dir.resolve("store"), Limits.defaults());
+    void maildir() throws Exception {
         maildir = Files.createDirectory(dir.resolve("mail"));
         config = dir.resolve("mbsyncrc");
-        // plaintext on loopback: the server allows it (allowPlaintextAuth) and AuthMechs LOGIN lets mbsync send it
-        Files.writeString(config, String.join("\n",
+    }
+
+    /** Plaintext on loopback: the server allows it (allowPlaintextAuth) and AuthMechs LOGIN lets mbsync send it. */
+    private void startPlaintext() throws Exception {
+        fixture = new ServerFixture(dir.resolve("store"), Limits.defaults());
+        writeConfig(List.of("SSLType None", "AuthMechs LOGIN")); // isync 1.4 spelling (1.5 calls it TLSType)
+    }
+
+    /** STARTTLS (RFC 9051 section 6.2.1), mbsync trusting exactly the test certificate. */
+    private void startStarttls() throws Exception {
+        TestCertificate certificate = new TestCertificate();
+        Path pem = Files.writeString(dir.resolve("server.pem"), certificate.pem(), StandardCharsets.US_ASCII);
+        fixture = new ServerFixture(dir.resolve("store"), b -> b.tls(TlsMode.STARTTLS, certificate.server));
+        writeConfig(List.of("SSLType STARTTLS", "CertificateFile " + pem));
+    }
+
+    private void writeConfig(List<String> security) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
                 "IMAPAccount serai",
                 "Host 127.0.0.1",
                 "Port " + fixture.address.getPort(),
                 "User " + ALICE,
-                "Pass " + PASSWORD,
-                "SSLType None", // isync 1.4 spelling (1.5 calls it TLSType)
-                "AuthMechs LOGIN",
+                "Pass " + PASSWORD));
+        lines.addAll(security);
+        lines.addAll(List.of(
                 "",
                 "IMAPStore serai-remote",
                 "Account serai",
@@ -90,15 +108,19 @@ class MbsyncInteropTest {
                 "SyncState *",
                 "Sync All",
                 ""));
+        Files.write(config, lines, StandardCharsets.US_ASCII);
     }
 
     @AfterEach
     void stop() throws Exception {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test
     void syncsTwoFoldersAndFlagsBothWays() throws Exception {
+        startPlaintext();
         Mailbox inbox = fixture.store.mailboxes(ALICE).open("INBOX");
         Mailbox projects = fixture.store.mailboxes(ALICE).create("Projects");
         long first = append(inbox, FIRST, Flags.NONE);
@@ -137,6 +159,21 @@ class MbsyncInteropTest {
         assertThat(new String(content(projects, planned[1]), StandardCharsets.ISO_8859_1)
                 .replaceFirst("\r\nX-TUID: [^\r]+\r\n\r\n", "\r\n\r\n")).isEqualTo(note.replace("\n", "\r\n"));
         assertThat(maildirFlagsBySubject(maildir.resolve("Projects"))).containsOnlyKeys("plan", "note");
+    }
+
+    @Test
+    void syncsOverStarttlsTrustingTheServerCertificate() throws Exception {
+        startStarttls();
+        Mailbox inbox = fixture.store.mailboxes(ALICE).open("INBOX");
+        long uid = append(inbox, SECOND, Flags.of(SystemFlag.FLAGGED));
+        fixture.store.mailboxes(ALICE).create("Projects");
+
+        mbsync();
+        assertThat(maildirFlagsBySubject(maildir.resolve("INBOX"))).containsExactly(Map.entry("second", "F"));
+        Path file = fileWithSubject(maildir.resolve("INBOX"), "second");
+        Files.move(file, file.resolveSibling(file.getFileName().toString().replace(":2,F", ":2,")));
+        mbsync();
+        assertThat(storedFlags(inbox, uid).has(SystemFlag.FLAGGED)).isFalse();
     }
 
     private long append(Mailbox mailbox, String message, Flags flags) throws Exception {
