@@ -6,10 +6,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,8 +17,9 @@ import java.util.UUID;
 
 import javax.inject.Inject;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.SystemFlag;
 import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
@@ -60,14 +59,20 @@ import org.osgi.framework.ServiceRegistration;
  * it back over IMAP and POP3. Plain Jakarta Mail does the same in the container, which is where
  * "No provider of jakarta.mail.util.StreamProvider was found" shows when SPI Fly is missing.
  *
- * <p>The mail server is GreenMail running as a bundle in the container, on free ports of 127.0.0.1, until
- * Serai's own servers serve POP3 and IMAP.
+ * <p>The servers are the distribution's own listeners on free ports of 127.0.0.1, used as a mail user would:
+ * camel-mail submits with STARTTLS and AUTH on the submission port and reads with STARTTLS (IMAP) and STLS (POP3);
+ * the store shows what arrived. Each test has its own account, as the store outlives the tests of the class.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CamelMailInKarafIT extends SeraiKarafTestSupport {
 
-    private static final String USER = "camel@serai.test";
+    private static final String MTA_PORT = listenerPort("smtp");
+    private static final String SUBMISSION_PORT = listenerPort("submission");
+    private static final String POP3_PORT = listenerPort("pop3");
+    private static final String IMAP_PORT = listenerPort("imap");
+    private static final String CAMEL_USER = "camel@serai.test";
+    private static final String DIRECT_USER = "direct@serai.test";
     private static final String PASSWORD = "caravan-secret";
     private static final byte[] ATTACHMENT = "Serai ✓ caravanserai\r\nline two\r\n".getBytes(StandardCharsets.UTF_8);
 
@@ -77,35 +82,52 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
     @Inject
     private BundleContext bundleContext;
 
-    private GreenMail greenMail;
+    @Inject
+    private MailStore store;
+
     private ServiceRegistration<RoutesBuilder> routes;
 
     @Configuration
     public Option[] config() {
-        return seraiDistribution(mavenBundle("com.icegreen", "greenmail").versionAsInProject());
+        return seraiDistribution(
+                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", MTA_PORT),
+                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", SUBMISSION_PORT),
+                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", POP3_PORT),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", IMAP_PORT),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "serai.test"),
+                listenerPortOption("smtp", MTA_PORT),
+                listenerPortOption("submission", SUBMISSION_PORT),
+                listenerPortOption("pop3", POP3_PORT),
+                listenerPortOption("imap", IMAP_PORT));
     }
 
     @Before
-    public void startMailServer() throws Exception {
-        // GreenMail parses messages on threads it starts now: they inherit a TCCL that sees Angus's mailcap
-        withMailClassLoader(this::startGreenMail);
-    }
-
-    private void startGreenMail() {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        greenMail.start();
-        greenMail.setUser(USER, USER, PASSWORD);
+    public void listenersAndAccounts() throws Exception {
+        awaitListening(MTA_PORT, SUBMISSION_PORT, POP3_PORT, IMAP_PORT);
+        if (store.accounts().accounts("serai.test").isEmpty()) {
+            store.accounts().createAccount(CAMEL_USER, PASSWORD.toCharArray());
+            store.accounts().createAccount(DIRECT_USER, PASSWORD.toCharArray());
+        }
+        // every connection upgrades to TLS before it authenticates; the distribution's certificate is self-signed
+        Properties tls = new Properties();
+        for (String protocol : new String[] {"smtp", "imap", "pop3"}) {
+            tls.put("mail." + protocol + ".starttls.enable", "true");
+            tls.put("mail." + protocol + ".starttls.required", "true");
+            tls.put("mail." + protocol + ".ssl.trust", "127.0.0.1");
+        }
+        tls.put("mail.smtp.auth", "true");
+        camelContext.getRegistry().bind("itMailTls", tls);
     }
 
     @After
-    public void stopMailServer() {
+    public void removeRoutes() {
         if (routes != null) {
             routes.unregister();
         }
-        greenMail.stop();
+        camelContext.getRegistry().unbind("itMailTls");
     }
 
     @Test
@@ -117,13 +139,12 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
     @Test
     public void camelMailSendsOverSmtpAndReadsBackOverImapAndPop3() throws Exception {
         String subject = "Caravan " + UUID.randomUUID();
-        String auth = "username=" + USER + "&password=" + PASSWORD;
-        String smtp = "smtp://127.0.0.1:" + greenMail.getSmtp().getPort() + "?" + auth;
-        String imap = "imap://127.0.0.1:" + greenMail.getImap().getPort() + "?" + auth
-                // not unseen=true: GreenMail's POP3 RETR marks the message \\Seen for IMAP as well
-                + "&delete=false&unseen=false&initialDelay=0&delay=200";
-        String pop3 = "pop3://127.0.0.1:" + greenMail.getPop3().getPort() + "?" + auth
-                + "&delete=false&initialDelay=0&delay=200";
+        String options = "username=" + CAMEL_USER + "&password=" + PASSWORD + "&additionalJavaMailProperties=#itMailTls";
+        String smtp = "smtp://127.0.0.1:" + SUBMISSION_PORT + "?" + options;
+        String imap = "imap://127.0.0.1:" + IMAP_PORT + "?" + options
+                // Serai's POP3 leaves IMAP flags alone (RETR does not set \Seen), so both routes see the message
+                + "&delete=false&unseen=true&initialDelay=0&delay=200";
+        String pop3 = "pop3://127.0.0.1:" + POP3_PORT + "?" + options + "&delete=false&initialDelay=0&delay=200";
 
         routes = bundleContext.registerService(RoutesBuilder.class, new RouteBuilder() {
             @Override
@@ -139,20 +160,24 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
         ProducerTemplate producer = camelContext.createProducerTemplate();
         Exchange sent = producer.send("direct:send", exchange -> {
             AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
-            message.setHeader("From", USER);
-            message.setHeader("To", USER);
+            message.setHeader("From", CAMEL_USER);
+            message.setHeader("To", CAMEL_USER);
             message.setHeader("Subject", subject);
             message.setBody("Body of " + subject);
             message.addAttachment("notes.txt",
-                    // binary, so that the bytes travel base64-encoded: GreenMail drops a text part's final CRLF
+                    // binary, so that the bytes travel base64-encoded and must come back exactly
                     new DataHandler(new ByteArrayDataSource(ATTACHMENT, "application/octet-stream")));
         });
         assertNull("sending failed: " + sent.getException(), sent.getException());
-        assertTrue("the server got no mail", greenMail.waitForIncomingEmail(15_000, 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.mailboxes(CAMEL_USER).open("INBOX").uids().length == 1);
 
         ConsumerTemplate consumer = camelContext.createConsumerTemplate();
         assertReceived(consumer.receive("seda:from-imap", 30_000), subject);
         assertReceived(consumer.receive("seda:from-pop3", 30_000), subject);
+        // camel-mail marks what it consumed over IMAP \Seen (delete=false), in the store itself
+        Mailbox inbox = store.mailboxes(CAMEL_USER).open("INBOX");
+        long uid = inbox.uids()[0];
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.messages(uid, uid).get(0).flags().has(SystemFlag.SEEN));
     }
 
     @Test
@@ -160,37 +185,22 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
         withMailClassLoader(this::sendAndReadMultipart);
     }
 
-    /**
-     * Jakarta Activation finds content handlers through the thread context class loader: in OSGi, code that
-     * builds or reads multipart messages itself makes Angus's loader the TCCL (see docs/CAMEL-IN-KARAF.md).
-     */
-    private static void withMailClassLoader(ThrowingRunnable work) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(org.eclipse.angus.mail.handlers.multipart_mixed.class.getClassLoader());
-        try {
-            work.run();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
     private void sendAndReadMultipart() throws Exception {
+        // the MTA listener: mail from outside, no AUTH; then IMAP with STARTTLS
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        props.put("mail.smtp.port", MTA_PORT);
         props.put("mail.imap.host", "127.0.0.1");
-        props.put("mail.imap.port", Integer.toString(greenMail.getImap().getPort()));
+        props.put("mail.imap.port", IMAP_PORT);
+        props.put("mail.imap.starttls.enable", "true");
+        props.put("mail.imap.starttls.required", "true");
+        props.put("mail.imap.ssl.trust", "127.0.0.1");
         Session session = Session.getInstance(props);
 
         String subject = "Direct " + UUID.randomUUID();
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(USER));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(USER));
+        message.setFrom(new InternetAddress("caravan@serai.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(DIRECT_USER));
         message.setSubject(subject, "UTF-8");
         MimeBodyPart text = new MimeBodyPart();
         text.setText("Über die Karawanserei", "UTF-8");
@@ -198,11 +208,11 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
         file.setDataHandler(new DataHandler(new ByteArrayDataSource(ATTACHMENT, "application/octet-stream")));
         file.setFileName("notes.bin");
         message.setContent(new MimeMultipart(text, file));
-        Transport.send(message, USER, PASSWORD);
+        Transport.send(message);
 
-        try (Store store = session.getStore("imap")) {
-            store.connect(USER, PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
+        try (Store client = session.getStore("imap")) {
+            client.connect(DIRECT_USER, PASSWORD);
+            Folder inbox = client.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             await().atMost(Duration.ofSeconds(20)).until(() -> find(inbox, subject) != null);
             Message received = find(inbox, subject);
@@ -248,13 +258,5 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
         Map<String, byte[]> attachments = exchange.getMessage().getHeader("attachmentBytes", Map.class);
         assertTrue("notes.txt missing: " + attachments.keySet(), attachments.containsKey("notes.txt"));
         assertArrayEquals(ATTACHMENT, attachments.get("notes.txt"));
-    }
-
-    private static byte[] readAll(InputStream in) throws Exception {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -1,24 +1,54 @@
 package io.serai.itests;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 
+import io.serai.store.api.FlagUpdate;
 import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
+import io.serai.store.api.SystemFlag;
+import jakarta.activation.DataHandler;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.BodyTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.SubjectTerm;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.eclipse.angus.mail.imap.AppendUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -27,12 +57,15 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The IMAP listeners of the distribution (etc/io.serai.imap.listener-imap.cfg with STARTTLS and -imaps.cfg with
- * implicit TLS): mail in over SMTP, then Angus Mail's imap and imaps providers log in, list folders, see the
- * INBOX message count, and create, append to and rename folders. FETCH does not exist yet, so nothing here
- * reads a message.
+ * implicit TLS) with real clients: mail comes in over SMTP, then Angus Mail's imap and imaps providers read it
+ * (subject, from, a multipart body with a binary attachment compared byte for byte), set and clear flags, SEARCH,
+ * MOVE with UIDPLUS and IDLE; folders are created, appended to and renamed. camel-mail's imaps consumer reads
+ * and moves mail on the same server, and a {@code mailbox:} route runs when Angus MOVEs a message into its folder
+ * (a route-backed folder, issue #7). Every check is also made on the store itself.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -42,6 +75,9 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
     private static final String IMAP_PORT = listenerPort("imap");
     private static final String IMAPS_PORT = listenerPort("imaps");
     private static final String USER = "nomad@oasis.test";
+    /** camel-mail consumes this account's INBOX: its own account keeps the other tests' mail out of its way. */
+    private static final String PORTER = "porter@oasis.test";
+    private static final byte[] ATTACHMENT = {0, 1, 2, (byte) 0xfe, (byte) 0xff, 13, 10, '.', 13, 10, 'x'};
 
     @Inject
     private MailStore store;
@@ -73,6 +109,7 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
         awaitListening(SMTP_PORT, IMAP_PORT, IMAPS_PORT);
         if (store.accounts().accounts("oasis.test").isEmpty()) {
             store.accounts().createAccount(USER, "dune".toCharArray());
+            store.accounts().createAccount(PORTER, "dune".toCharArray());
         }
     }
 
@@ -164,6 +201,265 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
         } finally {
             registration.unregister();
         }
+    }
+
+    @Test
+    public void multipartMailIsReadOverImapWithStarttlsAndOverImaps() throws Exception {
+        String subject = "Caravan manifest " + UUID.randomUUID();
+        withMailClassLoader(() -> {
+            sendMultipart(USER, subject);
+            assertManifest(USER, subject, starttls());
+            assertManifest(USER, subject, imaps());
+        });
+    }
+
+    private void assertManifest(String user, String subject, Store client) throws Exception {
+        try (client) {
+            client.connect(user, "dune");
+            Folder inbox = client.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message received = await().atMost(Duration.ofSeconds(20)).until(() -> find(inbox, subject), m -> m != null);
+            assertEquals(subject, received.getSubject());
+            assertEquals("caravan@oasis.test", ((InternetAddress) received.getFrom()[0]).getAddress());
+            Multipart parts = (Multipart) received.getContent();
+            assertEquals(2, parts.getCount());
+            assertEquals("Salt, dates, and 12 bales of cotton.", parts.getBodyPart(0).getContent());
+            BodyPart attachment = parts.getBodyPart(1);
+            assertEquals("manifest.bin", attachment.getFileName());
+            assertArrayEquals(ATTACHMENT, readAll(attachment.getInputStream()));
+            // the whole message as stored, byte for byte, over IMAP (BODY.PEEK[])
+            long uid = ((UIDFolder) inbox).getUID(received);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            received.writeTo(raw);
+            assertArrayEquals(readAll(store.mailboxes(user).open("INBOX").content(uid).openStream()), raw.toByteArray());
+            inbox.close(false);
+        }
+    }
+
+    @Test
+    public void flagsSearchAndMoveWithUidplusOverImaps() throws Exception {
+        String subject = "Flags " + UUID.randomUUID();
+        sendText(USER, subject);
+        try (Store client = imaps()) {
+            client.connect(USER, "dune");
+            IMAPFolder inbox = (IMAPFolder) client.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Message[] found = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> inbox.search(new SubjectTerm(subject)), m -> m.length == 1);
+            Message message = found[0];
+            long uid = inbox.getUID(message);
+            Mailbox stored = store.mailboxes(USER).open("INBOX");
+
+            message.setFlags(new Flags(Flags.Flag.FLAGGED), true);
+            message.setFlags(new Flags("$caravan"), true);
+            assertTrue(storedFlags(stored, uid).has(SystemFlag.FLAGGED));
+            assertTrue(storedFlags(stored, uid).keywords().contains("$caravan"));
+            assertArrayEquals(new Message[] {message}, inbox.search(new AndTerm(new SubjectTerm(subject),
+                    new FlagTerm(new Flags(Flags.Flag.FLAGGED), true))));
+            assertArrayEquals(new Message[] {message}, inbox.search(new AndTerm(new SubjectTerm(subject),
+                    new FlagTerm(new Flags("$caravan"), true))));
+            message.setFlags(new Flags(Flags.Flag.FLAGGED), false);
+            assertFalse(storedFlags(stored, uid).has(SystemFlag.FLAGGED));
+            assertEquals(0, inbox.search(new AndTerm(new SubjectTerm(subject),
+                    new FlagTerm(new Flags(Flags.Flag.FLAGGED), true))).length);
+            assertEquals(0, inbox.search(new AndTerm(new SubjectTerm(subject), new BodyTerm("no such words"))).length);
+            assertEquals(1, inbox.search(new AndTerm(new SubjectTerm(subject), new BodyTerm("one dry"))).length);
+
+            Folder archive = client.getFolder("Archive " + subject.substring(6, 14));
+            assertTrue(archive.create(Folder.HOLDS_MESSAGES));
+            AppendUID[] moved = inbox.moveUIDMessages(new Message[] {message}, archive);
+            assertEquals(1, moved.length);
+            Mailbox target = store.mailboxes(USER).open(archive.getFullName());
+            assertEquals(target.info().uidValidity(), moved[0].uidvalidity);
+            assertArrayEquals(new long[] {moved[0].uid}, target.uids());
+            assertTrue(storedFlags(target, moved[0].uid).keywords().contains("$caravan"));
+            assertFalse(Arrays.stream(stored.uids()).anyMatch(u -> u == uid));
+            assertEquals(0, inbox.search(new SubjectTerm(subject)).length);
+            inbox.close(false);
+        }
+    }
+
+    @Test
+    public void idleWakesUpWhenMailIsDeliveredOverSmtp() throws Exception {
+        String subject = "Idle " + UUID.randomUUID();
+        try (Store client = imaps()) {
+            client.connect(USER, "dune");
+            IMAPFolder inbox = (IMAPFolder) client.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<Message> added = new CopyOnWriteArrayList<>();
+            inbox.addMessageCountListener(new MessageCountAdapter() {
+                @Override
+                public void messagesAdded(MessageCountEvent event) {
+                    added.addAll(Arrays.asList(event.getMessages()));
+                }
+            });
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread idler = new Thread(() -> {
+                try {
+                    inbox.idle(true); // returns after the first untagged response
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }, "imap-idle");
+            idler.start();
+            sendText(USER, subject);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !added.isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !idler.isAlive());
+            assertEquals(null, failure.get());
+            assertTrue(added.stream().anyMatch(m -> subjectOf(m).equals(subject)));
+            inbox.close(false);
+        }
+    }
+
+    @Test
+    public void camelMailImapsConsumerReadsUnseenMailAndMovesIt() throws Exception {
+        String subject = "For the porter " + UUID.randomUUID();
+        String seenSubject = "Already read " + UUID.randomUUID();
+        sendText(PORTER, seenSubject);
+        Mailbox inbox = store.mailboxes(PORTER).open("INBOX");
+        long seenUid = await().atMost(Duration.ofSeconds(20)).until(() -> uidOf(inbox, seenSubject), u -> u > 0);
+        inbox.updateFlags(new long[] {seenUid}, FlagUpdate.add(io.serai.store.api.Flags.of(SystemFlag.SEEN)));
+
+        Properties trust = new Properties();
+        trust.put("mail.imaps.ssl.trust", "127.0.0.1");
+        camelContext.getRegistry().bind("itImapsTrust", trust);
+        List<String> subjects = new CopyOnWriteArrayList<>();
+        String uri = "imaps://127.0.0.1:" + IMAPS_PORT + "?username=" + PORTER + "&password=dune"
+                + "&unseen=true&delete=false&moveTo=Processed&additionalJavaMailProperties=#itImapsTrust"
+                + "&initialDelay=0&delay=200";
+        ServiceRegistration<RoutesBuilder> route = bundleContext.registerService(RoutesBuilder.class,
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(uri).routeId("it-camel-imaps")
+                                .process(e -> subjects.add(e.getMessage().getHeader("Subject", String.class)));
+                    }
+                }, null);
+        try {
+            sendText(PORTER, subject);
+            await().atMost(Duration.ofSeconds(30)).until(() -> subjects.contains(subject));
+            Mailbox processed = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> store.mailboxes(PORTER).open("Processed"), m -> uidOf(m, subject) > 0);
+            assertTrue(storedFlags(processed, uidOf(processed, subject)).has(SystemFlag.SEEN));
+            // moved: camel-mail copies, marks \Deleted and expunges when it closes the folder after the poll
+            await().atMost(Duration.ofSeconds(20)).until(() -> uidOf(inbox, subject) == 0);
+            // while the seen message was left alone
+            assertFalse(subjects.toString(), subjects.contains(seenSubject));
+            assertEquals(seenUid, uidOf(inbox, seenSubject));
+            assertEquals(0, uidOf(processed, seenSubject));
+        } finally {
+            route.unregister();
+            camelContext.getRegistry().unbind("itImapsTrust");
+        }
+    }
+
+    /** Issue #7: a user MOVEs a message into a folder in an IMAP client, and the folder's route runs. */
+    @Test
+    public void imapMoveIntoARouteBackedFolderRunsItsRoute() throws Exception {
+        List<String> subjects = new CopyOnWriteArrayList<>();
+        ServiceRegistration<RoutesBuilder> route = bundleContext.registerService(RoutesBuilder.class,
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("mailbox:" + USER + "/Tickets?store=#seraiStore&createFolder=true").routeId("it-tickets")
+                                .process(e -> subjects.add(e.getMessage().getHeader("SeraiMailboxSubject", String.class)));
+                    }
+                }, null);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> started("it-tickets"));
+            String subject = "Broken well " + UUID.randomUUID();
+            sendText(USER, subject);
+            try (Store client = imaps()) {
+                client.connect(USER, "dune");
+                IMAPFolder inbox = (IMAPFolder) client.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                Message[] found = await().atMost(Duration.ofSeconds(20))
+                        .until(() -> inbox.search(new SubjectTerm(subject)), m -> m.length == 1);
+                AppendUID[] moved = inbox.moveUIDMessages(found, client.getFolder("Tickets"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> subjects.contains(subject));
+                // the route's default onCompletion marks the message \Seen in Tickets
+                Mailbox tickets = store.mailboxes(USER).open("Tickets");
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> storedFlags(tickets, moved[0].uid).has(SystemFlag.SEEN));
+                inbox.close(false);
+            }
+        } finally {
+            route.unregister();
+        }
+    }
+
+    private Store starttls() throws Exception {
+        Properties imap = props("mail.imap", IMAP_PORT);
+        imap.put("mail.imap.starttls.enable", "true");
+        imap.put("mail.imap.starttls.required", "true");
+        imap.put("mail.imap.ssl.trust", "127.0.0.1");
+        return Session.getInstance(imap).getStore("imap");
+    }
+
+    private Store imaps() throws Exception {
+        Properties imaps = props("mail.imaps", IMAPS_PORT);
+        imaps.put("mail.imaps.ssl.trust", "127.0.0.1");
+        return Session.getInstance(imaps).getStore("imaps");
+    }
+
+    private void sendText(String to, String subject) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(props("mail.smtp", SMTP_PORT)));
+        message.setFrom(new InternetAddress("caravan@oasis.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        message.setText("Two wells, one dry.", "UTF-8");
+        Transport.send(message);
+    }
+
+    private void sendMultipart(String to, String subject) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(props("mail.smtp", SMTP_PORT)));
+        message.setFrom(new InternetAddress("caravan@oasis.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject);
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Salt, dates, and 12 bales of cotton.", "UTF-8");
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(ATTACHMENT, "application/octet-stream")));
+        file.setFileName("manifest.bin");
+        message.setContent(new MimeMultipart(text, file));
+        Transport.send(message);
+    }
+
+    private static Message find(Folder folder, String subject) throws Exception {
+        Message[] found = folder.search(new SubjectTerm(subject));
+        return found.length == 1 ? found[0] : null;
+    }
+
+    private static String subjectOf(Message message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The UID of the stored message with this subject, 0 if there is none. */
+    private static long uidOf(Mailbox mailbox, String subject) {
+        try {
+            for (long uid : mailbox.uids()) {
+                byte[] bytes = readAll(mailbox.content(uid).openStream());
+                if (new String(bytes, StandardCharsets.ISO_8859_1).contains("Subject: " + subject + "\r\n")) {
+                    return uid;
+                }
+            }
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static io.serai.store.api.Flags storedFlags(Mailbox mailbox, long uid) throws Exception {
+        return mailbox.messages(uid, uid).get(0).flags();
+    }
+
+    private boolean started(String routeId) {
+        return camelContext.getRoute(routeId) != null
+                && camelContext.getRouteController().getRouteStatus(routeId) == ServiceStatus.Started;
     }
 
     private static Properties props(String prefix, String port) {

@@ -86,6 +86,33 @@ public abstract class SeraiKarafTestSupport {
         }
     }
 
+    /**
+     * Jakarta Activation finds content handlers through the thread context class loader: in OSGi, code that
+     * builds or reads multipart messages itself makes Angus's loader the TCCL (see docs/CAMEL-IN-KARAF.md).
+     */
+    protected static void withMailClassLoader(ThrowingRunnable work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(org.eclipse.angus.mail.handlers.multipart_mixed.class.getClassLoader());
+        try {
+            work.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Test code that may throw anything. */
+    protected interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Reads a stream to its end and closes it. */
+    protected static byte[] readAll(java.io.InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
     /** A port nobody listens on right now, on the loopback interface. */
     protected static String freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -25,6 +25,8 @@ final class TestCertificate {
 
     final SSLContext server;
     final SSLContext client;
+    /** For clients outside the JVM (mbsync's CertificateFile), which read it as PEM. */
+    final X509Certificate certificate;
 
     TestCertificate() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -37,7 +39,7 @@ final class TestCertificate {
                 pair.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
-        X509Certificate certificate = new JcaX509CertificateConverter()
+        certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
 
         KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -55,5 +57,13 @@ final class TestCertificate {
         tmf.init(trusted);
         client = SSLContext.getInstance("TLS");
         client.init(null, tmf.getTrustManagers(), null);
+    }
+
+    /** The certificate in PEM form (RFC 7468 section 5). */
+    String pem() throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
     }
 }
