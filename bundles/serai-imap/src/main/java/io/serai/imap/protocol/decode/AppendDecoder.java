@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal} (RFC 9051 §6.3.12; literal8 {@code ~{n}}
- * from RFC 3516 is accepted). MULTIAPPEND (RFC 3502) and CATENATE are not decoded yet.
+ * from RFC 3516 is accepted), repeated for MULTIAPPEND (RFC 3502 §6.3.11: {@code 1*(SP append-message)}). CATENATE
+ * is not decoded.
  */
 final class AppendDecoder implements CommandDecoder {
 
@@ -18,7 +19,17 @@ final class AppendDecoder implements CommandDecoder {
     public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
         in.sp();
         String mailbox = MailboxNames.decode(in.astring(), utf8);
-        in.sp();
+        List<AppendMessageRequest.Message> messages = new ArrayList<>();
+        do {
+            in.sp();
+            messages.add(message(in, utf8));
+        } while (in.peek() == ' ');
+        in.end();
+        return new AppendMessageRequest(tag, mailbox, messages);
+    }
+
+    /** {@code [flag-list SP] [date-time SP] (literal / "UTF8" SP "(" literal8 ")")}. */
+    private static AppendMessageRequest.Message message(ArgumentReader in, boolean utf8) throws DecodeException {
         List<String> flags = new ArrayList<>();
         if (in.peek() == '(') {
             flags = flagList(in);
@@ -38,8 +49,7 @@ final class AppendDecoder implements CommandDecoder {
             }
             message = in.string();
         }
-        in.end();
-        return new AppendMessageRequest(tag, mailbox, flags, date, message);
+        return new AppendMessageRequest.Message(flags, date, message);
     }
 
     /**

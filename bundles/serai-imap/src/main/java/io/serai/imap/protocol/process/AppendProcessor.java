@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.encode.NumberSets;
 import io.serai.imap.protocol.request.AppendMessageRequest;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
@@ -16,6 +17,7 @@ import io.serai.store.api.SystemFlag;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -25,21 +27,27 @@ import java.util.Set;
 /**
  * APPEND (RFC 9051 §6.3.12): {@code [TRYCREATE]} for a missing mailbox, {@code [TOOBIG]} above APPENDLIMIT
  * (RFC 7889), {@code [OVERQUOTA]} (RFC 9208), {@code [APPENDUID]} (RFC 4315) on success. Appending to the selected
- * mailbox reports the new message as EXISTS at once (RFC 9051 §6.3.12 recommends it).
+ * mailbox reports the new message as EXISTS at once (RFC 9051 §6.3.12 recommends it). MULTIAPPEND (RFC 3502)
+ * appends every message or none, and APPENDUID then carries the UID set (RFC 4315 §3).
  */
 final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
 
     @Override
     public void process(AppendMessageRequest request, ImapSession session, List<ImapResponse> out)
             throws StoreException {
-        if (request.message().length > session.config().appendLimit()) {
-            out.add(StatusResponse.no(request.tag(), ResponseCode.of("TOOBIG"), "Message exceeds APPENDLIMIT"));
-            return;
-        }
-        Flags flags = flags(request.flags());
-        if (flags == null) {
-            out.add(StatusResponse.bad(request.tag(), "Unknown system flag"));
-            return;
+        List<AppendRequest> appends = new ArrayList<>(request.messages().size());
+        for (AppendMessageRequest.Message m : request.messages()) {
+            if (m.message().length > session.config().appendLimit()) {
+                out.add(StatusResponse.no(request.tag(), ResponseCode.of("TOOBIG"), "Message exceeds APPENDLIMIT"));
+                return;
+            }
+            Flags flags = flags(m.flags());
+            if (flags == null) {
+                out.add(StatusResponse.bad(request.tag(), "Unknown system flag"));
+                return;
+            }
+            Instant date = m.internalDate() == null ? Instant.now() : m.internalDate().toInstant();
+            appends.add(new AppendRequest(ContentSource.of(new ByteArrayInputStream(m.message())), date, flags));
         }
         Mailbox mailbox;
         try {
@@ -48,21 +56,21 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
             out.add(StatusResponse.no(request.tag(), ResponseCode.TRYCREATE, "No such mailbox"));
             return;
         }
-        Instant date = request.internalDate() == null ? Instant.now() : request.internalDate().toInstant();
         AppendResult result;
         try {
-            result = mailbox.append(new AppendRequest(
-                    ContentSource.of(new ByteArrayInputStream(request.message())), date, flags));
+            result = appends.size() == 1 ? mailbox.append(appends.get(0)) : mailbox.appendAll(appends);
         } catch (QuotaExceededException e) {
             out.add(StatusResponse.no(request.tag(), ResponseCode.of("OVERQUOTA"), "Quota exceeded"));
             return;
         }
         SelectedMailbox selected = session.selected();
         if (selected != null && selected.mailbox().id() == mailbox.id()) {
-            session.reportAppended(result.uid(), out);
+            for (long uid : result.uids()) {
+                session.reportAppended(uid, out);
+            }
         }
         out.add(StatusResponse.ok(request.tag(), new ResponseCode("APPENDUID",
-                result.uidValidity() + " " + result.uid()), "APPEND completed"));
+                result.uidValidity() + " " + NumberSets.compact(result.uids())), "APPEND completed"));
     }
 
     /** Store flags for the wire flags, or {@code null} for an unknown {@code \flag}; {@code \Recent} is ignored. */

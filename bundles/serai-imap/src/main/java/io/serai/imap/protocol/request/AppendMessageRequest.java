@@ -4,17 +4,50 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * {@code APPEND mailbox [flag-list] [date-time] literal} (RFC 9051 §6.3.12). The message is held in memory for now;
- * the framer bounds it by {@code FramerLimits.maxLiteralSize}.
+ * {@code APPEND mailbox [flag-list] [date-time] literal} (RFC 9051 §6.3.12), or with several messages
+ * (MULTIAPPEND, RFC 3502 §6.3.11): {@code APPEND mailbox 1*(SP [flag-list SP] [date-time SP] literal)}, appended
+ * all or none. Messages are held in memory for now; the framer bounds the command by {@code FramerLimits}.
  *
- * @param flags        flags as written, e.g. {@code \Seen} or a keyword
- * @param internalDate the date-time argument, or {@code null}
+ * @param messages the messages in the order given; never empty
  */
-public record AppendMessageRequest(String tag, String mailbox, List<String> flags, OffsetDateTime internalDate,
-                                   byte[] message) implements ImapRequest {
+public record AppendMessageRequest(String tag, String mailbox, List<Message> messages) implements ImapRequest {
+
+    /**
+     * One message of the command.
+     *
+     * @param flags        flags as written, e.g. {@code \Seen} or a keyword
+     * @param internalDate the date-time argument, or {@code null}
+     */
+    public record Message(List<String> flags, OffsetDateTime internalDate, byte[] message) {
+        public Message {
+            flags = List.copyOf(flags);
+        }
+    }
 
     public AppendMessageRequest {
-        flags = List.copyOf(flags);
+        messages = List.copyOf(messages);
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("APPEND needs a message");
+        }
+    }
+
+    /** A single-message APPEND. */
+    public AppendMessageRequest(String tag, String mailbox, List<String> flags, OffsetDateTime internalDate,
+                                byte[] message) {
+        this(tag, mailbox, List.of(new Message(flags, internalDate, message)));
+    }
+
+    /** The first (for a plain APPEND, the only) message's flags. */
+    public List<String> flags() {
+        return messages.get(0).flags();
+    }
+
+    public OffsetDateTime internalDate() {
+        return messages.get(0).internalDate();
+    }
+
+    public byte[] message() {
+        return messages.get(0).message();
     }
 
     @Override
@@ -24,6 +57,6 @@ public record AppendMessageRequest(String tag, String mailbox, List<String> flag
 
     @Override
     public String toString() {
-        return "AppendMessageRequest[" + tag + ", " + mailbox + ", " + flags + ", " + message.length + " octets]";
+        return "AppendMessageRequest[" + tag + ", " + mailbox + ", " + messages.size() + " message(s)]";
     }
 }

@@ -67,4 +67,35 @@ class AppendTest {
                 io.serai.store.api.FlagUpdate.add(io.serai.store.api.Flags.of(SystemFlag.DELETED)));
         assertThat(h.send("e EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\n* 1 EXPUNGE\r\ne OK EXPUNGE completed\r\n");
     }
+
+    @Test
+    void multiappendStoresEveryMessageWithItsOwnFlagsAndDate() throws Exception {
+        Mailbox sent = h.store.mailboxes(SessionHarness.USER).open("Sent");
+        long uidValidity = sent.info().uidValidity();
+        String second = "Subject: two\r\n\r\nsecond\r\n";
+        // RFC 3502 §6.3.11: 1*(SP [flag-list SP] [date-time SP] literal), all or none
+        assertThat(h.send("m APPEND Sent (\\Seen) {" + MESSAGE.length() + "}\r\n" + MESSAGE
+                + " \"17-Jul-1996 02:44:25 -0700\" {" + second.length() + "}\r\n" + second
+                + " {" + MESSAGE.length() + "}\r\n" + MESSAGE))
+                .isEqualTo("m OK [APPENDUID " + uidValidity + " 1:3] APPEND completed\r\n");
+        var metas = sent.messages();
+        assertThat(metas).hasSize(3);
+        assertThat(metas.get(0).flags().has(SystemFlag.SEEN)).isTrue();
+        assertThat(metas.get(1).flags().has(SystemFlag.SEEN)).isFalse();
+        assertThat(metas.get(1).internalDate()).isEqualTo(Instant.parse("1996-07-17T09:44:25Z"));
+        assertThat(new String(sent.content(metas.get(1).uid()).openStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(second);
+    }
+
+    @Test
+    void multiappendWithOneBadMessageAppendsNothing() throws Exception {
+        Mailbox sent = h.store.mailboxes(SessionHarness.USER).open("Sent");
+        assertThat(h.send("m APPEND Sent {" + MESSAGE.length() + "}\r\n" + MESSAGE
+                + " (\\Bogus) {" + MESSAGE.length() + "}\r\n" + MESSAGE)).isEqualTo("m BAD Unknown system flag\r\n");
+        String big = "x".repeat(1_000_001);
+        assertThat(h.send("n APPEND Sent {" + MESSAGE.length() + "}\r\n" + MESSAGE + " {" + big.length() + "}\r\n"
+                + big)).isEqualTo("n NO [TOOBIG] Message exceeds APPENDLIMIT\r\n");
+        assertThat(sent.uids()).isEmpty();
+        assertThat(h.send("c CAPABILITY")).contains(" MULTIAPPEND");
+    }
 }
