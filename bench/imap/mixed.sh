@@ -5,7 +5,8 @@
 #   bench/imap/mixed.sh
 # Knobs: BENCH_CLIENTS [10,50], BENCH_SECONDS [10], BENCH_ROUNDS [3], BENCH_WARMUP [10], BENCH_BASE [100 messages per
 # account], BENCH_PER_SESSION [50 commands before LOGOUT], BENCH_FSYNC [ALWAYS], SKIP_BUILD=1, SKIP_DOVECOT=1,
-# SKIP_FETCH=1 (the bulk FETCH comparison), SERVER_OPTS [-Xmx1g -XX:+UseParallelGC].
+# SKIP_FETCH=1 (the bulk FETCH comparison), FETCH_ROUNDS [60], SESSION_THREADS [server default], SERVER_OPTS
+# [-Xmx1g -XX:+UseParallelGC].
 # Dovecot (apt-get install dovecot-imapd) runs as root from a config in a temp dir: 127.0.0.1, a free port, a
 # passwd-file with SCRAM-SHA-256 hashes (PBKDF2-SHA-256, 4096 iterations, like Serai's), Maildir under the temp dir
 # owned by nobody; stopped and deleted on exit. Nothing system-wide is touched.
@@ -49,6 +50,7 @@ echo "# uptime before: $(uptime)"
 mkdir -p "$work/serai"
 # shellcheck disable=SC2086
 java ${SERVER_OPTS:--Xmx1g -XX:+UseParallelGC} "${log[@]}" -Dbench.fsync="${BENCH_FSYNC:-ALWAYS}" -Dbench.accounts=50 \
+  ${SESSION_THREADS:+-Dbench.sessionThreads=$SESSION_THREADS} \
   -cp "$cp" ImapMixedBench serve "$work/serai/store" "$work/serai/port" &
 serai_pid=$!
 while [ ! -f "$work/serai/port" ]; do kill -0 "$serai_pid"; sleep 0.2; done
@@ -62,7 +64,7 @@ echo "# serai server pid $serai_pid port $port"
 kill "$serai_pid"; wait "$serai_pid" 2>/dev/null || true; serai_pid=
 echo "# uptime after serai: $(uptime)"
 if [ -z "${SKIP_FETCH:-}" ]; then
-  java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds=20 -Dbench.warmup=10 -cp "$cp" ImapFetchBench \
+  java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds="${FETCH_ROUNDS:-60}" -Dbench.warmup=10 -cp "$cp" ImapFetchBench \
     "$work/serai-fetch" | tee -a "$work/serai.out"
 fi
 
@@ -98,7 +100,7 @@ userdb {
   args = uid=nobody gid=nogroup home=$d/mail/%u
 }
 # Dovecot's documented "high-performance" login mode (one login process serves many connections); the default
-# (a new process per connection) halved its logins/s in trial runs here
+# forks a new login process for every connection
 service imap-login {
   service_count = 0
   process_min_avail = $(nproc)
@@ -120,7 +122,7 @@ EOF
   "${client[@]}" -Dbench.label=dovecot -Dbench.seconds=3 -Dbench.rounds=1 -Dbench.loginUser=c ImapMixedBench logins \
     127.0.0.1 "$dport" | tee -a "$work/dovecot.out"
   if [ -z "${SKIP_FETCH:-}" ]; then
-    java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds=20 -Dbench.warmup=10 -Dbench.host=127.0.0.1 \
+    java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds="${FETCH_ROUNDS:-60}" -Dbench.warmup=10 -Dbench.host=127.0.0.1 \
       -Dbench.port="$dport" -Dbench.user=f@bench.test -Dbench.password=bench-password -cp "$cp" ImapFetchBench \
       "$work/unused" | tee -a "$work/dovecot.out"
   fi
@@ -134,7 +136,7 @@ EOF
   echo "# Serai / Dovecot (same run):"
   for what in "mixed 10 clients" "mixed 50 clients" "logins (u\*)" "logins (c\*)"; do
     s=$(median "$what" "$work/serai.out"); v=$(median "$what" "$work/dovecot.out")
-    [ -n "$s" ] && [ -n "$v" ] && echo "#   $what: $s / $v = $(awk "BEGIN {printf \"%.2f\", $s / $v}")"
+    [ -n "$s" ] && [ -n "$v" ] && echo "#   ${what//\\/}: $s / $v = $(awk "BEGIN {printf \"%.2f\", $s / $v}")"
   done
   for what in "1 client" "4 client"; do
     s=$(mbs "$what" "$work/serai.out"); v=$(mbs "$what" "$work/dovecot.out")

@@ -106,10 +106,15 @@ public final class ImapMixedBench {
         for (int i = 0; i < cold; i++) {
             store.accounts().createAccount("c" + i + DOMAIN, PASSWORD.toCharArray());
         }
-        // default limits (a session lasts bench.perSession commands, within the pacer's burst) and 16 session threads;
+        // default limits (a session lasts bench.perSession commands, within the pacer's burst), default session threads
+        // unless bench.sessionThreads;
         // plaintext LOGIN over loopback for this load test only
-        ImapServer server = ImapServer.create(ImapServerConfig.builder().bind("127.0.0.1", 0).store(store)
-                .allowPlaintextAuth(true).limits(Limits.defaults()).build());
+        ImapServerConfig.Builder config = ImapServerConfig.builder().bind("127.0.0.1", 0).store(store)
+                .allowPlaintextAuth(true).limits(Limits.defaults());
+        if (Integer.getInteger("bench.sessionThreads") != null) {
+            config.sessionThreads(Integer.getInteger("bench.sessionThreads"));
+        }
+        ImapServer server = ImapServer.create(config.build());
         server.start().toCompletableFuture().join();
         Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
         Files.writeString(tmp, Integer.toString(server.localAddress().getPort()));
