@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # IMAP benchmarks of serai-imap over the embedded store (not part of the Maven reactor or CI):
 #   1. logins/s with 4 clients (LOGIN over plaintext loopback; passwords stored as SCRAM-SHA-256/PBKDF2-4096)
-#   3. bulk FETCH throughput: fetch.sh (SKIP_FETCH to leave it out)
 #   2. heap per idle connection: N (default 10,000) authenticated connections with INBOX selected, server and
 #      client in separate JVMs (each needs N file descriptors), heap measured in the server after full GC.
+#   3. mixed.sh: mixed workload cmds/s, logins/s and bulk FETCH MB/s, Serai and a same-run Dovecot baseline
+#      (SKIP_MIXED to leave it out; then fetch.sh runs the Serai-only FETCH bench unless SKIP_FETCH)
 # Compiles against this checkout's bundles/*/target/classes, so nothing needs `mvn install`:
 #   mvn -o -B -q package -DskipTests -pl bundles/serai-imap -am     # once
 #   bench/imap/run.sh
-# Knobs: BENCH_SECONDS [5], BENCH_ITERATIONS [3], BENCH_WARMUP [5], IDLE_CONNECTIONS [10000], SKIP_IDLE, SKIP_LOGINS.
+# Knobs: BENCH_SECONDS [5], BENCH_ITERATIONS [3], BENCH_WARMUP [5], IDLE_CONNECTIONS [10000], SKIP_IDLE, SKIP_LOGINS,
+# SKIP_MIXED, SKIP_FETCH (mixed.sh reads its own knobs, see there; BENCH_SECONDS/WARMUP apply to both).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -42,6 +44,9 @@ if [ -z "${SKIP_IDLE:-}" ]; then
   server_pid=
   echo "# uptime after idle: $(uptime)"
 fi
-if [ -z "${SKIP_FETCH:-}" ]; then
-  "$here/fetch.sh" # bulk FETCH 1:* BODY[] MB/s with 1 and 4 clients
+if [ -z "${SKIP_MIXED:-}" ]; then
+  # mixed workload, logins/s and bulk FETCH against Serai (fsync ALWAYS) and a throwaway Dovecot, with ratios
+  "$here/mixed.sh"
+elif [ -z "${SKIP_FETCH:-}" ]; then
+  "$here/fetch.sh" # bulk FETCH 1:* BODY[] MB/s with 1 and 4 clients, Serai only
 fi

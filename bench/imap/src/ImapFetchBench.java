@@ -29,9 +29,13 @@ import java.util.concurrent.Future;
  * mailbox) and prints MB/s of message octets. Server and clients share this JVM (and the machine's cores).
  *
  * <p>Knobs (system properties): bench.messages [1000], bench.size [10240], bench.rounds [20], bench.warmup [10],
- * bench.fsync [NEVER|ALWAYS...]. Argument: a fresh data directory.
+ * bench.fsync [NEVER|ALWAYS...]. Argument: a fresh data directory. With bench.host and bench.port the same client
+ * runs against that server instead (bench.user, bench.password; an empty INBOX).
  */
 public final class ImapFetchBench {
+
+    static final String USER = System.getProperty("bench.user", "u@bench.test");
+    static final String PASSWORD = System.getProperty("bench.password", "pw");
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -40,42 +44,54 @@ public final class ImapFetchBench {
         int rounds = Integer.getInteger("bench.rounds", 20);
         int warmup = Integer.getInteger("bench.warmup", 10);
         FsyncPolicy fsync = FsyncPolicy.valueOf(System.getProperty("bench.fsync", "NEVER"));
+        String host = System.getProperty("bench.host");
+        if (host != null) { // an external server (a baseline such as Dovecot): same client, same messages
+            InetSocketAddress address = new InetSocketAddress(host, Integer.getInteger("bench.port"));
+            measure(address, messages, size, rounds, warmup);
+            return;
+        }
         Files.createDirectories(dir);
         try (MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFsync(fsync))) {
             store.accounts().addDomain("bench.test");
-            store.accounts().createAccount("u@bench.test", "pw".toCharArray());
+            store.accounts().createAccount(USER, PASSWORD.toCharArray());
             NettyImapServer server = new NettyImapServer(new ImapConfig(store,
                     new AccountCredentials(store.accounts()), true, 50L << 20, "bench", 10), FramerLimits.DEFAULT,
                     null, false);
             InetSocketAddress address = server.start("127.0.0.1", 0);
             try {
-                long t0 = System.nanoTime();
-                try (Client c = new Client(address)) {
-                    for (int i = 0; i < messages; i++) {
-                        c.append(message(i, size));
-                    }
-                }
-                System.out.printf("appended %d x %d octets over IMAP in %.1f s%n", messages, size,
-                        (System.nanoTime() - t0) / 1e9);
-                long total = (long) messages * size;
-                for (int clients : new int[] {1, 4}) {
-                    run(address, clients, warmup, total); // JIT, page cache
-                    long cpu0 = cpuNanos();
-                    long server0 = serverCpuNanos();
-                    double seconds = run(address, clients, rounds, total);
-                    double cpu = (cpuNanos() - cpu0) / 1e9;
-                    double serverCpu = (serverCpuNanos() - server0) / 1e9;
-                    double mb = (double) total * rounds * clients / 1e6;
-                    // the machine is shared: CPU seconds per GB (server + client, this JVM) is the steadier figure
-                    System.out.printf("FETCH 1:* BODY.PEEK[] %d client(s): %d rounds x %d msgs in %.2f s = %.0f MB/s"
-                            + " (%.1f ms per round per client); JVM CPU %.2f s = %.2f CPU-s per GB; server threads"
-                            + " %.2f CPU-s per GB (%.0f MB/s per server core)%n", clients, rounds, messages, seconds,
-                            mb / seconds, seconds * 1000 / rounds, cpu, cpu / (mb / 1000), serverCpu / (mb / 1000),
-                            mb / serverCpu);
-                }
+                measure(address, messages, size, rounds, warmup);
             } finally {
                 server.close();
             }
+        }
+    }
+
+    private static void measure(InetSocketAddress address, int messages, int size, int rounds, int warmup)
+            throws Exception {
+        long t0 = System.nanoTime();
+        try (Client c = new Client(address)) {
+            for (int i = 0; i < messages; i++) {
+                c.append(message(i, size));
+            }
+        }
+        System.out.printf("appended %d x %d octets over IMAP in %.1f s%n", messages, size,
+                (System.nanoTime() - t0) / 1e9);
+        long total = (long) messages * size;
+        for (int clients : new int[] {1, 4}) {
+            run(address, clients, warmup, total); // JIT, page cache
+            long cpu0 = cpuNanos();
+            long server0 = serverCpuNanos();
+            double seconds = run(address, clients, rounds, total);
+            double cpu = (cpuNanos() - cpu0) / 1e9;
+            double serverCpu = (serverCpuNanos() - server0) / 1e9;
+            double mb = (double) total * rounds * clients / 1e6;
+            // the machine is shared: CPU seconds per GB (server + client, this JVM) is the steadier figure
+            // an external server's threads are not in this JVM: no server CPU figure then
+            String server = serverCpu == 0 ? "" : String.format("; server threads %.2f CPU-s per GB (%.0f MB/s per"
+                    + " server core)", serverCpu / (mb / 1000), mb / serverCpu);
+            System.out.printf("FETCH 1:* BODY.PEEK[] %d client(s): %d rounds x %d msgs in %.2f s = %.0f MB/s"
+                    + " (%.1f ms per round per client); client JVM CPU %.2f s = %.2f CPU-s per GB%s%n", clients,
+                    rounds, messages, seconds, mb / seconds, seconds * 1000 / rounds, cpu, cpu / (mb / 1000), server);
         }
     }
 
@@ -162,7 +178,7 @@ public final class ImapFetchBench {
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
             readLine();
-            command("l", "LOGIN u@bench.test pw");
+            command("l", "LOGIN " + USER + " " + PASSWORD);
         }
 
         void command(String tag, String command) throws IOException {

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Mixed IMAP workload (issue #6: >= 3,000 commands/s with 10-50 clients, zero protocol errors), logins/s and bulk
+# FETCH, for serai-imap and, in the same run with the same load client, a throwaway Dovecot as the baseline
+# (see README.md). Serai runs in its own JVM (store fsync ALWAYS, its durable default), the client in another.
+#   bench/imap/mixed.sh
+# Knobs: BENCH_CLIENTS [10,50], BENCH_SECONDS [10], BENCH_ROUNDS [3], BENCH_WARMUP [10], BENCH_BASE [100 messages per
+# account], BENCH_PER_SESSION [50 commands before LOGOUT], BENCH_FSYNC [ALWAYS], SKIP_BUILD=1, SKIP_DOVECOT=1,
+# SKIP_FETCH=1 (the bulk FETCH comparison), FETCH_ROUNDS [60], SESSION_THREADS [server default], SERVER_OPTS
+# [-Xmx1g -XX:+UseParallelGC].
+# Dovecot (apt-get install dovecot-imapd) runs as root from a config in a temp dir: 127.0.0.1, a free port, a
+# passwd-file with SCRAM-SHA-256 hashes (PBKDF2-SHA-256, 4096 iterations, like Serai's), Maildir under the temp dir
+# owned by nobody; stopped and deleted on exit. Nothing system-wide is touched.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+module="$repo/bundles/serai-imap"
+out="$here/target"
+mkdir -p "$out"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap)
+  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$out/classpath.txt")
+fi
+# this checkout's store classes first (the classpath file points at ~/.m2 for sibling modules)
+cp="$module/target/classes:$module/target/test-classes"
+for m in serai-store-api serai-store-embedded serai-sasl; do
+  [ -d "$repo/bundles/$m/target/classes" ] && cp="$cp:$repo/bundles/$m/target/classes"
+done
+cp="$cp:$(cat "$out/classpath.txt")"
+javac -d "$out/classes" -cp "$cp" "$here/src/ImapMixedBench.java" "$here/src/ImapFetchBench.java"
+cp="$out/classes:$cp"
+work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imap-mixed.XXXXXX")
+chmod 755 "$work"
+cleanup() {
+  [ -n "${serai_pid:-}" ] && kill "$serai_pid" 2>/dev/null || true
+  [ -f "$work/dovecot/dovecot.conf" ] && dovecot -c "$work/dovecot/dovecot.conf" stop 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+log=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+client=(java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.clients="${BENCH_CLIENTS:-10,50}"
+  -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.rounds="${BENCH_ROUNDS:-3}" -Dbench.warmup="${BENCH_WARMUP:-10}"
+  -Dbench.base="${BENCH_BASE:-100}" -Dbench.perSession="${BENCH_PER_SESSION:-50}" -Dbench.accounts=50
+  -cp "$cp")
+
+echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC')  $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "# uptime before: $(uptime)"
+
+# ---- Serai (server JVM in the background)
+mkdir -p "$work/serai"
+# shellcheck disable=SC2086
+java ${SERVER_OPTS:--Xmx1g -XX:+UseParallelGC} "${log[@]}" -Dbench.fsync="${BENCH_FSYNC:-ALWAYS}" -Dbench.accounts=50 \
+  ${SESSION_THREADS:+-Dbench.sessionThreads=$SESSION_THREADS} \
+  -cp "$cp" ImapMixedBench serve "$work/serai/store" "$work/serai/port" &
+serai_pid=$!
+while [ ! -f "$work/serai/port" ]; do kill -0 "$serai_pid"; sleep 0.2; done
+port=$(cat "$work/serai/port")
+echo "# serai server pid $serai_pid port $port"
+"${client[@]}" ImapMixedBench populate 127.0.0.1 "$port"
+"${client[@]}" -Dbench.label=serai ImapMixedBench mixed 127.0.0.1 "$port" | tee "$work/serai.out"
+"${client[@]}" -Dbench.label=serai -Dbench.seconds=5 ImapMixedBench logins 127.0.0.1 "$port" | tee -a "$work/serai.out"
+"${client[@]}" -Dbench.label=serai -Dbench.seconds=3 -Dbench.rounds=1 -Dbench.loginUser=c ImapMixedBench logins 127.0.0.1 "$port" \
+  | tee -a "$work/serai.out"
+kill "$serai_pid"; wait "$serai_pid" 2>/dev/null || true; serai_pid=
+echo "# uptime after serai: $(uptime)"
+if [ -z "${SKIP_FETCH:-}" ]; then
+  java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds="${FETCH_ROUNDS:-60}" -Dbench.warmup=10 -cp "$cp" ImapFetchBench \
+    "$work/serai-fetch" | tee -a "$work/serai.out"
+fi
+
+# ---- Dovecot baseline
+if [ -z "${SKIP_DOVECOT:-}" ] && command -v dovecot >/dev/null; then
+  d="$work/dovecot"
+  mkdir -p "$d/mail" "$d/run" "$d/state"
+  dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  hash=$(doveadm pw -s SCRAM-SHA-256 -p bench-password)
+  { for i in $(seq 0 49); do echo "u$i@bench.test:$hash"; done
+    for i in $(seq 0 1199); do echo "c$i@bench.test:$hash"; done
+    echo "f@bench.test:$hash"; } > "$d/users"
+  chmod 644 "$d/users"
+  chown nobody:nogroup "$d/mail"
+  cat > "$d/dovecot.conf" <<EOF
+base_dir = $d/run
+state_dir = $d/state
+log_path = $d/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = dovecot
+default_login_user = dovenull
+mail_location = maildir:$d/mail/%u/Maildir
+passdb {
+  driver = passwd-file
+  args = $d/users
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$d/mail/%u
+}
+# Dovecot's documented "high-performance" login mode (one login process serves many connections); the default
+# forks a new login process for every connection
+service imap-login {
+  service_count = 0
+  process_min_avail = $(nproc)
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $dport
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+EOF
+  dovecot -c "$d/dovecot.conf"
+  echo "# dovecot $(dovecot --version) on 127.0.0.1:$dport (mail_fsync default: optimized)"
+  for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$dport") 2>/dev/null && break; sleep 0.2; done
+  "${client[@]}" ImapMixedBench populate 127.0.0.1 "$dport"
+  "${client[@]}" -Dbench.label=dovecot ImapMixedBench mixed 127.0.0.1 "$dport" | tee "$work/dovecot.out"
+  "${client[@]}" -Dbench.label=dovecot -Dbench.seconds=5 ImapMixedBench logins 127.0.0.1 "$dport" | tee -a "$work/dovecot.out"
+  "${client[@]}" -Dbench.label=dovecot -Dbench.seconds=3 -Dbench.rounds=1 -Dbench.loginUser=c ImapMixedBench logins \
+    127.0.0.1 "$dport" | tee -a "$work/dovecot.out"
+  if [ -z "${SKIP_FETCH:-}" ]; then
+    java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds="${FETCH_ROUNDS:-60}" -Dbench.warmup=10 -Dbench.host=127.0.0.1 \
+      -Dbench.port="$dport" -Dbench.user=f@bench.test -Dbench.password=bench-password -cp "$cp" ImapFetchBench \
+      "$work/unused" | tee -a "$work/dovecot.out"
+  fi
+  grep -iE "error|fatal|panic" "$d/dovecot.log" | head -5 || true
+  dovecot -c "$d/dovecot.conf" stop
+  echo "# uptime after dovecot: $(uptime)"
+
+  # ---- ratios
+  median() { sed -n "s/.*$1.*median \([0-9]*\) .*/\1/p" "$2" | head -1; }
+  mbs() { sed -n "s/.*$1.*= \([0-9]*\) MB\/s.*/\1/p" "$2" | head -1; }
+  echo "# Serai / Dovecot (same run):"
+  for what in "mixed 10 clients" "mixed 50 clients" "logins (u\*)" "logins (c\*)"; do
+    s=$(median "$what" "$work/serai.out"); v=$(median "$what" "$work/dovecot.out")
+    [ -n "$s" ] && [ -n "$v" ] && echo "#   ${what//\\/}: $s / $v = $(awk "BEGIN {printf \"%.2f\", $s / $v}")"
+  done
+  for what in "1 client" "4 client"; do
+    s=$(mbs "$what" "$work/serai.out"); v=$(mbs "$what" "$work/dovecot.out")
+    [ -n "$s" ] && [ -n "$v" ] && echo "#   FETCH 1:* BODY.PEEK[] $what: $s / $v MB/s = $(awk "BEGIN {printf \"%.2f\", $s / $v}")"
+  done
+fi
+echo "# uptime after: $(uptime)"
