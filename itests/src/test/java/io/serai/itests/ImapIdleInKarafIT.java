@@ -2,28 +2,31 @@ package io.serai.itests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import io.serai.store.api.MailStore;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import javax.inject.Inject;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.ServiceStatus;
@@ -42,9 +45,9 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * An {@code imap-idle:} route inside the Serai distribution (scheme offered by the serai-client feature's
- * ComponentResolver), against GreenMail running as a bundle in the container on free ports of 127.0.0.1: the
- * consumer reaches IDLE (read over JMX, as an operator would), a message sent over SMTP reaches the route within a
- * second, and moveTo moves it once the exchange is done.
+ * ComponentResolver) against the distribution's own imaps listener, trusting its self-signed certificate: the
+ * consumer reaches IDLE (read over JMX, as an operator would), a message sent over SMTP to the MTA listener reaches
+ * the route within a second, and moveTo moves it (IMAP MOVE) once the exchange is done.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -52,6 +55,9 @@ public class ImapIdleInKarafIT extends SeraiKarafTestSupport {
 
     private static final String USER = "idle@serai.test";
     private static final String PASSWORD = "caravan-idle";
+    private static final String SMTP_PORT = listenerPort("smtp");
+    private static final String IMAPS_PORT = listenerPort("imaps");
+    private static final String TRUST_BEAN = "itIdleTrust";
 
     @Inject
     private CamelContext camelContext;
@@ -59,38 +65,62 @@ public class ImapIdleInKarafIT extends SeraiKarafTestSupport {
     @Inject
     private BundleContext bundleContext;
 
-    private GreenMail greenMail;
+    @Inject
+    private MailStore store;
+
     private ServiceRegistration<RoutesBuilder> routes;
+    private ServiceRegistration<SSLContext> trust;
     private final List<String> subjects = new CopyOnWriteArrayList<>();
 
     @Configuration
     public Option[] config() {
-        return seraiDistribution(mavenBundle("com.icegreen", "greenmail").versionAsInProject());
+        return seraiDistribution(
+                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", SMTP_PORT),
+                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", freePort()),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", IMAPS_PORT),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "serai.test"),
+                listenerPortOption("smtp", SMTP_PORT),
+                listenerPortOption("imaps", IMAPS_PORT));
     }
 
     @Before
-    public void startMailServer() throws Exception {
-        withMailClassLoader(() -> {
-            greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-            greenMail.start();
-            greenMail.setUser(USER, USER, PASSWORD);
-        });
+    public void accountAndTrust() throws Exception {
+        awaitListening(SMTP_PORT, IMAPS_PORT);
+        if (store.accounts().accounts("serai.test").isEmpty()) {
+            store.accounts().createAccount(USER, PASSWORD.toCharArray());
+            store.mailboxes(USER).create("Processed");
+        }
+        // the client trusts exactly the certificate the distribution generated at first start
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "serai-tls.p12"))) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(keys);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.jndi.service.name", TRUST_BEAN);
+        trust = bundleContext.registerService(SSLContext.class, context, props);
     }
 
     @After
-    public void stopMailServer() {
+    public void unregister() {
         if (routes != null) {
             routes.unregister();
         }
-        greenMail.stop();
+        trust.unregister();
     }
 
     @Test
     public void pushedMessageReachesTheRouteWithinASecondAndIsMoved() throws Exception {
-        String uri = "imap-idle:127.0.0.1:" + greenMail.getImap().getPort() + "?username=" + USER + "&password="
-                + PASSWORD + "&moveTo=Processed";
+        // the certificate names localhost; the listener is reached as 127.0.0.1
+        String uri = "imap-idle:127.0.0.1:" + IMAPS_PORT + "?ssl=true&sslContext=#" + TRUST_BEAN
+                + "&checkServerIdentity=false&username=" + USER + "&password=" + PASSWORD + "&moveTo=Processed";
         routes = bundleContext.registerService(RoutesBuilder.class, new RouteBuilder() {
             @Override
             public void configure() {
@@ -109,7 +139,8 @@ public class ImapIdleInKarafIT extends SeraiKarafTestSupport {
         await().atMost(Duration.ofSeconds(1)).until(() -> subjects.size() == 1);
         assertEquals("Karawanserei ✓ push", subjects.get(0));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("Processed") == 1 && count("INBOX") == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.mailboxes(USER).open("Processed").uids().length == 1
+                && store.mailboxes(USER).open("INBOX").uids().length == 0);
         assertEquals(1L, jmx.getAttribute(consumer, "MessagesProcessed"));
     }
 
@@ -118,53 +149,15 @@ public class ImapIdleInKarafIT extends SeraiKarafTestSupport {
         return names.stream().filter(n -> n.toString().contains("ImapIdleConsumer")).findFirst().orElse(null);
     }
 
-    private Properties mailProperties() {
+    private static void send(String subject) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        props.put("mail.imap.host", "127.0.0.1");
-        props.put("mail.imap.port", Integer.toString(greenMail.getImap().getPort()));
-        return props;
-    }
-
-    private void send(String subject) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(mailProperties()));
-        message.setFrom(new InternetAddress(USER));
+        props.put("mail.smtp.port", SMTP_PORT);
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("caravan@remote.test"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(USER));
         message.setSubject(subject, "UTF-8");
         message.setText("pushed, not polled", "UTF-8");
         Transport.send(message);
-    }
-
-    private int count(String folderName) throws Exception {
-        int[] count = new int[1];
-        withMailClassLoader(() -> {
-            try (Store store = Session.getInstance(mailProperties()).getStore("imap")) {
-                store.connect(USER, PASSWORD);
-                Folder folder = store.getFolder(folderName);
-                if (folder.exists()) {
-                    folder.open(Folder.READ_ONLY);
-                    count[0] = folder.getMessageCount();
-                    folder.close(false);
-                }
-            }
-        });
-        return count[0];
-    }
-
-    /** Jakarta Activation finds content handlers through the TCCL (see docs/CAMEL-IN-KARAF.md). */
-    private static void withMailClassLoader(ThrowingRunnable work) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(org.eclipse.angus.mail.handlers.multipart_mixed.class.getClassLoader());
-        try {
-            work.run();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
     }
 }
