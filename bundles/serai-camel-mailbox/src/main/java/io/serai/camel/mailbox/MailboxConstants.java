@@ -44,6 +44,10 @@ public final class MailboxConstants {
             javaType = "java.time.Instant")
     public static final String TARGET_INTERNAL_DATE = "SeraiMailboxTargetInternalDate";
 
+    @Metadata(label = "consumer", description = "With attachments=true: how many attachments were left out "
+            + "(over maxAttachments or maxAttachmentSize).", javaType = "int")
+    public static final String ATTACHMENTS_SKIPPED = "SeraiMailboxAttachmentsSkipped";
+
     private MailboxConstants() {
     }
 }

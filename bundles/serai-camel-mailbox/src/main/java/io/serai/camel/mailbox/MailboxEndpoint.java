@@ -49,6 +49,19 @@ public class MailboxEndpoint extends DefaultEndpoint {
     @UriParam(label = "consumer", description = "Directory of the consumer's state file (last UID processed); "
             + "default ${karaf.data}/camel-mailbox, or data/camel-mailbox outside Karaf")
     private String stateDirectory;
+    @UriParam(label = "consumer", defaultValue = "false", description = "Also put the message's attachments on the "
+            + "exchange as Camel attachments (decoded, with safe names); the body stays the raw message")
+    private boolean attachments;
+    @UriParam(label = "consumer", defaultValue = "20", description = "With attachments=true: at most this many "
+            + "attachments per message; the rest are counted in SeraiMailboxAttachmentsSkipped")
+    private int maxAttachments = 20;
+    @UriParam(label = "consumer", defaultValue = "26214400", description = "With attachments=true: attachments "
+            + "larger than this many decoded octets are left out")
+    private long maxAttachmentSize = 25L * 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "false", description = "Build the message from the body (text), "
+            + "the From/To/Cc/Reply-To/Subject headers and the Camel attachments, instead of taking the body as "
+            + "raw RFC 5322 bytes")
+    private boolean build;
 
     private Flags appendFlags = Flags.NONE;
     private CommitAction completionAction;
@@ -165,6 +178,44 @@ public class MailboxEndpoint extends DefaultEndpoint {
 
     public void setFromStart(boolean fromStart) {
         this.fromStart = fromStart;
+    }
+
+    public boolean isAttachments() {
+        return attachments;
+    }
+
+    public void setAttachments(boolean attachments) {
+        this.attachments = attachments;
+    }
+
+    public int getMaxAttachments() {
+        return maxAttachments;
+    }
+
+    public void setMaxAttachments(int maxAttachments) {
+        if (maxAttachments < 0) {
+            throw new IllegalArgumentException("maxAttachments must not be negative");
+        }
+        this.maxAttachments = maxAttachments;
+    }
+
+    public long getMaxAttachmentSize() {
+        return maxAttachmentSize;
+    }
+
+    public void setMaxAttachmentSize(long maxAttachmentSize) {
+        if (maxAttachmentSize < 0) {
+            throw new IllegalArgumentException("maxAttachmentSize must not be negative");
+        }
+        this.maxAttachmentSize = maxAttachmentSize;
+    }
+
+    public boolean isBuild() {
+        return build;
+    }
+
+    public void setBuild(boolean build) {
+        this.build = build;
     }
 
     public String getStateDirectory() {

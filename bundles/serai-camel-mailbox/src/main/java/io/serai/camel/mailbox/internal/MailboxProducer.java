@@ -7,12 +7,16 @@ import io.serai.camel.mailbox.MailboxConstants;
 import io.serai.camel.mailbox.MailboxEndpoint;
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
+import io.serai.store.api.ContentSource;
 import io.serai.store.api.Mailbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
-/** Appends the body, as raw RFC 5322 bytes, to the endpoint's folder (or the one the Target headers name). */
+/**
+ * Appends the body, as raw RFC 5322 bytes (or, with {@code build=true}, a message built from the text, headers and
+ * attachments), to the endpoint's folder (or the one the Target headers name).
+ */
 public final class MailboxProducer extends DefaultProducer {
 
     private final MailboxEndpoint endpoint;
@@ -32,8 +36,12 @@ public final class MailboxProducer extends DefaultProducer {
                     + folder + ") or in the " + MailboxConstants.TARGET_ACCOUNT + " header");
         }
         Mailbox mailbox = MailboxLocator.open(endpoint.getStore(), account, folder, endpoint.isCreateFolder());
-        AppendResult result = mailbox.append(new AppendRequest(BodyContent.of(exchange), internalDate(in),
-                endpoint.getAppendFlags()));
+        Instant date = internalDate(in);
+        // build=true: a message made from text, headers and attachments; otherwise the body is the message
+        ContentSource content = endpoint.isBuild()
+                ? ContentSource.of(new java.io.ByteArrayInputStream(MimeBuilder.build(exchange, date)))
+                : BodyContent.of(exchange);
+        AppendResult result = mailbox.append(new AppendRequest(content, date, endpoint.getAppendFlags()));
         in.setHeader(MailboxConstants.UID, result.uid());
         in.setHeader(MailboxConstants.UID_VALIDITY, result.uidValidity());
     }

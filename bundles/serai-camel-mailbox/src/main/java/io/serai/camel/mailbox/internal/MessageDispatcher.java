@@ -3,6 +3,7 @@ package io.serai.camel.mailbox.internal;
 import java.io.InputStream;
 
 import io.serai.camel.mailbox.MailboxConstants;
+import io.serai.camel.mailbox.MailboxEndpoint;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.MessageContent;
 import io.serai.store.api.NotFoundException;
@@ -78,10 +79,27 @@ final class MessageDispatcher {
                 exchange.getMessage().setHeader(MailboxConstants.REDELIVERED, true);
             }
             exchange.getMessage().setBody(body);
+            MailboxEndpoint endpoint = (MailboxEndpoint) consumer.getEndpoint();
+            if (endpoint.isAttachments()) {
+                attach(exchange, content, endpoint);
+            }
             consumer.getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
+    }
+
+    private static void attach(Exchange exchange, MessageContent content, MailboxEndpoint endpoint)
+            throws java.io.IOException {
+        AttachmentReader.Result result = new AttachmentReader(endpoint.getMaxAttachments(),
+                endpoint.getMaxAttachmentSize()).read(content);
+        org.apache.camel.attachment.AttachmentMessage message =
+                exchange.getMessage(org.apache.camel.attachment.AttachmentMessage.class);
+        for (AttachmentReader.Attachment a : result.attachments()) {
+            message.addAttachmentObject(a.name(), new org.apache.camel.attachment.DefaultAttachment(
+                    new jakarta.activation.DataHandler(new BytesDataSource(a.name(), a.contentType(), a.bytes()))));
+        }
+        message.setHeader(MailboxConstants.ATTACHMENTS_SKIPPED, result.skipped());
     }
 
     private boolean commit(Exchange exchange, long uid) {
