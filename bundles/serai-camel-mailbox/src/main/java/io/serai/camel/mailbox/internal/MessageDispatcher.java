@@ -81,25 +81,12 @@ final class MessageDispatcher {
             exchange.getMessage().setBody(body);
             MailboxEndpoint endpoint = (MailboxEndpoint) consumer.getEndpoint();
             if (endpoint.isAttachments()) {
-                attach(exchange, content, endpoint);
+                AttachmentBinding.attach(exchange, content, endpoint); // loads camel-attachments only now
             }
             consumer.getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
-    }
-
-    private static void attach(Exchange exchange, MessageContent content, MailboxEndpoint endpoint)
-            throws java.io.IOException {
-        AttachmentReader.Result result = new AttachmentReader(endpoint.getMaxAttachments(),
-                endpoint.getMaxAttachmentSize()).read(content);
-        org.apache.camel.attachment.AttachmentMessage message =
-                exchange.getMessage(org.apache.camel.attachment.AttachmentMessage.class);
-        for (AttachmentReader.Attachment a : result.attachments()) {
-            message.addAttachmentObject(a.name(), new org.apache.camel.attachment.DefaultAttachment(
-                    new jakarta.activation.DataHandler(new BytesDataSource(a.name(), a.contentType(), a.bytes()))));
-        }
-        message.setHeader(MailboxConstants.ATTACHMENTS_SKIPPED, result.skipped());
     }
 
     private boolean commit(Exchange exchange, long uid) {
