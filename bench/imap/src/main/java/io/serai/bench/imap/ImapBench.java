@@ -151,13 +151,10 @@ public final class ImapBench {
         try (MailStore store = store(dir.resolve("store"), IDLE_ACCOUNTS); ImapServer server = server(store, limits)) {
             MemoryUsage before = heapAfterGc();
             Files.writeString(portFile, Integer.toString(server.localAddress().getPort()));
-            Path ready = dir.resolve("clients-ready");
-            long start = System.nanoTime();
-            while (!(Files.exists(ready) && server.openConnections() >= connections)) {
-                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
-                    throw new IllegalStateException("only " + server.openConnections() + " connections");
-                }
-                Thread.sleep(200); // a benchmark driver polling another process, not a test
+            // the client writes this file once every connection has answered LOGIN and SELECT
+            awaitFile(dir.resolve("clients-ready"), Duration.ofMinutes(10));
+            if (server.openConnections() < connections) {
+                throw new IllegalStateException("only " + server.openConnections() + " connections");
             }
             MemoryUsage after = heapAfterGc();
             long delta = after.getUsed() - before.getUsed();
@@ -171,6 +168,29 @@ public final class ImapBench {
         }
     }
 
+    /**
+     * Waits for the other process to create {@code file}, woken by the file system's events rather than polling; the
+     * files are a few bytes written at once, so a non-empty file is complete.
+     */
+    private static void awaitFile(Path file, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (java.nio.file.WatchService watch = file.getFileSystem().newWatchService()) {
+            file.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                    java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            while (!(Files.exists(file) && Files.size(file) > 0)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("no " + file + " after " + limit);
+                }
+                java.nio.file.WatchKey key = watch.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        }
+    }
+
     private static MemoryUsage heapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -179,9 +199,7 @@ public final class ImapBench {
     }
 
     private static void idleClient(Path portFile, int connections, Path dir) throws Exception {
-        while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
-            Thread.sleep(100);
-        }
+        awaitFile(portFile, Duration.ofMinutes(2));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(Files.readString(portFile).trim()));
         List<LineSocket> open = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
@@ -207,9 +225,7 @@ public final class ImapBench {
         System.out.printf("idle-client: %d connections logged in and selected in %.1f s%n", open.size(),
                 (System.nanoTime() - start) / 1e9);
         Files.writeString(dir.resolve("clients-ready"), "ready");
-        while (!Files.exists(dir.resolve("server-done"))) {
-            Thread.sleep(200);
-        }
+        awaitFile(dir.resolve("server-done"), Duration.ofMinutes(10));
         for (LineSocket s : open) {
             try {
                 s.close();
