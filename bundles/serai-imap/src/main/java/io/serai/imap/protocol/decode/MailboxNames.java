@@ -1,6 +1,7 @@
 package io.serai.imap.protocol.decode;
 
 import io.serai.store.api.Mailboxes;
+import io.serai.store.api.ModifiedUtf7;
 
 import java.util.Locale;
 
@@ -16,7 +17,14 @@ public final class MailboxNames {
     }
 
     public static String decode(String wire, boolean utf8) throws DecodeException {
-        String name = utf8 || !isAscii(wire) ? wire : ModifiedUtf7.decode(wire);
+        String name = wire;
+        if (!utf8 && isAscii(wire)) {
+            try {
+                name = ModifiedUtf7.decode(wire);
+            } catch (IllegalArgumentException e) {
+                throw new DecodeException(null, "Mailbox name is not modified UTF-7: " + e.getMessage());
+            }
+        }
         return normalizeInbox(name);
     }
 

@@ -1,5 +1,7 @@
 package io.serai.store.transfer.internal;
 
+import io.serai.store.api.ModifiedUtf7;
+
 import java.util.Optional;
 
 import io.serai.store.api.Mailboxes;

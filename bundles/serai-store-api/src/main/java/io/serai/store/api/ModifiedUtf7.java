@@ -1,10 +1,11 @@
-package io.serai.store.transfer.internal;
+package io.serai.store.api;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * IMAP's modified UTF-7 (RFC 3501 section 5.1.3), which Dovecot uses for Maildir++ folder names on disk:
+ * IMAP's modified UTF-7 (RFC 3501 section 5.1.3), for IMAP4rev1 mailbox names on the wire and for the Maildir++
+ * folder names Dovecot writes on disk:
  * printable US-ASCII stands for itself, {@code &} is written {@code &-}, and everything else is UTF-16BE in
  * base64 with {@code ,} for {@code /}, no padding, between {@code &} and {@code -}.
  */

@@ -1,4 +1,4 @@
-package io.serai.store.transfer.internal;
+package io.serai.store.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
