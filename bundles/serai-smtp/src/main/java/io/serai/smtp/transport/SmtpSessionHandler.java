@@ -379,9 +379,9 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
             handlerExecutor.execute(() -> {
                 try {
                     CompletionStage<SmtpReply> stage = config.messageHandler().deliver(delivery.envelope(), delivery.content());
-                    stage.whenComplete((reply, failure) -> completeOnSession(delivery, reply, failure));
+                    stage.whenComplete((reply, failure) -> completeOnLoop(delivery, reply, failure));
                 } catch (RuntimeException | Error e) {
-                    completeOnSession(delivery, null, e);
+                    completeOnLoop(delivery, null, e);
                 }
             });
         } catch (RejectedExecutionException full) {
@@ -391,7 +391,7 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter implements I
     }
 
     /** Back on the event loop with the outcome; if the server has stopped meanwhile, free the spool. */
-    private void completeOnSession(Response.Delivery delivery, SmtpReply reply, Throwable failure) {
+    private void completeOnLoop(Response.Delivery delivery, SmtpReply reply, Throwable failure) {
         try {
             ctx.executor().execute(() -> delivered(reply, failure));
         } catch (RejectedExecutionException stopped) {
