@@ -14,6 +14,8 @@ import io.serai.store.embedded.internal.blob.BlobSegment;
 import io.serai.store.embedded.internal.blob.BlobWrite;
 import io.serai.store.embedded.internal.commit.Command;
 import io.serai.store.embedded.internal.commit.Decision;
+import io.serai.store.embedded.internal.journal.ContentImage;
+import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MessageRecords;
 import io.serai.store.embedded.internal.state.AccountState;
 import io.serai.store.embedded.internal.state.KeywordTable;
@@ -27,16 +29,40 @@ final class AppendCommand implements Command<AppendResult> {
     private final List<BlobWrite> writes;
     private final QuotaLimits defaultQuota;
 
-    AppendCommand(long mailboxId, List<AppendRequest> requests, List<BlobWrite> writes, QuotaLimits defaultQuota) {
+    /**
+     * @param imageBudget how many bytes of message copies ({@link ContentImage}) this append may put in the
+     *                    journal; writes beyond it lose their copy and have their segment forced with the commit
+     */
+    AppendCommand(long mailboxId, List<AppendRequest> requests, List<BlobWrite> writes, QuotaLimits defaultQuota,
+                  long imageBudget) {
         this.mailboxId = mailboxId;
         this.requests = requests;
-        this.writes = writes;
+        this.writes = withinBudget(writes, imageBudget);
         this.defaultQuota = defaultQuota;
+    }
+
+    private static List<BlobWrite> withinBudget(List<BlobWrite> writes, long budget) {
+        List<BlobWrite> out = new ArrayList<>(writes.size());
+        long left = budget;
+        for (BlobWrite w : writes) {
+            if (w.image() != null && w.image().length <= left) {
+                left -= w.image().length;
+                out.add(w);
+            } else {
+                out.add(w.image() == null ? w : w.withoutImage());
+            }
+        }
+        return out;
     }
 
     @Override
     public List<BlobSegment> segments() {
-        return writes.stream().map(BlobWrite::segment).distinct().toList();
+        return writes.stream().filter(w -> w.image() == null).map(BlobWrite::segment).distinct().toList();
+    }
+
+    @Override
+    public List<BlobSegment> journaledSegments() {
+        return writes.stream().filter(w -> w.image() != null).map(BlobWrite::segment).distinct().toList();
     }
 
     @Override
@@ -60,8 +86,14 @@ final class AppendCommand implements Command<AppendResult> {
         if (!m.keywords.fits(allKeywords)) {
             throw new StoreException("too many keywords in mailbox (limit " + KeywordTable.MAX + ")");
         }
-        return Decision.of(new AppendResult(m.uidValidity, uids),
-                new MessageRecords.Appended(mailboxId, m.highestModSeq + 1, messages));
+        List<JournalRecord> records = new ArrayList<>(writes.size() + 1);
+        for (BlobWrite w : writes) {
+            if (w.image() != null) {
+                records.add(new ContentImage(w.ref(), w.image()));
+            }
+        }
+        records.add(new MessageRecords.Appended(mailboxId, m.highestModSeq + 1, messages));
+        return new Decision<>(records, new AppendResult(m.uidValidity, uids));
     }
 
     /** UIDs are 32-bit unsigned (RFC 3501 section 2.3.1.1); past that, the mailbox needs a new UIDVALIDITY. */

@@ -106,7 +106,8 @@ final class MailboxHandle implements Mailbox {
             }
         }
         try {
-            return store.execute(new AppendCommand(id, List.copyOf(requests), writes, store.config.defaultQuota()));
+            return store.execute(new AppendCommand(id, List.copyOf(requests), writes, store.config.defaultQuota(),
+                    store.imageBudget()));
         } finally {
             store.blobs.settled(writes);
         }

@@ -1,6 +1,7 @@
 package io.serai.store.embedded.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +39,7 @@ import io.serai.store.embedded.internal.commit.Command;
 import io.serai.store.embedded.internal.commit.Committer;
 import io.serai.store.embedded.internal.commit.SegmentForcer;
 import io.serai.store.embedded.internal.event.EventDispatcher;
+import io.serai.store.embedded.internal.journal.ContentImage;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MessageRecords;
@@ -88,6 +92,9 @@ public final class StoreImpl implements EmbeddedMailStore {
             List<StoreEvent> discarded = new ArrayList<>();
             this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(),
                     fsync, firstFile, r -> {
+                        if (r instanceof ContentImage image) {
+                            restore(image);
+                        }
                         r.apply(state, discarded);
                         discarded.clear();
                     }, this::contentPresent);
@@ -209,12 +216,42 @@ public final class StoreImpl implements EmbeddedMailStore {
         });
     }
 
-    /** Recovery check of the last round: every message it appends must have its bytes intact. */
+    /**
+     * How many bytes of message copies one append may put into the journal: small enough that an append of many
+     * small messages (IMAP MULTIAPPEND) still fits well within one journal file.
+     */
+    long imageBudget() {
+        return config.journalFileSize() / 8;
+    }
+
+    /** Recovery: a committed message whose bytes the segment lost (never forced) gets them back from the journal. */
+    private void restore(ContentImage image) {
+        blobs.reserveIdsThrough(BlobStore.segmentOf(image.blobRef()));
+        try {
+            if (blobs.restore(image.blobRef(), image.bytes())) {
+                LOG.info("restored message bytes at " + Long.toHexString(image.blobRef()) + " from the journal");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(Durability.writeFailure("restoring message bytes from the journal", e));
+        }
+    }
+
+    /**
+     * Recovery check of the last round: every message it appends must have its bytes intact, unless the round
+     * carries a copy of them, which replay writes back.
+     */
     private boolean contentPresent(List<JournalRecord> round) {
+        Set<Long> copied = new HashSet<>();
+        for (JournalRecord r : round) {
+            if (r instanceof ContentImage image) {
+                copied.add(image.blobRef());
+            }
+        }
         for (JournalRecord r : round) {
             if (r instanceof MessageRecords.Appended a) {
                 for (MessageRecords.NewMessage m : a.messages()) {
-                    if (!blobs.matches(m.blobRef(), (long) m.size() + m.metaLength(), m.crc())) {
+                    if (!copied.contains(m.blobRef())
+                            && !blobs.matches(m.blobRef(), (long) m.size() + m.metaLength(), m.crc())) {
                         return false;
                     }
                 }

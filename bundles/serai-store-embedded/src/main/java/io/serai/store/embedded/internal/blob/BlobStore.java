@@ -91,12 +91,14 @@ public final class BlobStore implements Closeable {
                 throw new StoreException("message larger than 2 GB");
             }
             out.write(meta, 0, meta.length);
+            byte[] image = out.wholeIfBuffered();
             out.flush();
             seg.end = out.position();
             ok = true;
             // counted before the segment can be sealed, so compaction sees every uncommitted write
             seg.pending.incrementAndGet();
-            return new BlobWrite(seg, (long) seg.id << OFFSET_BITS | start, (int) tee.count(), meta.length, out.crc());
+            return new BlobWrite(seg, (long) seg.id << OFFSET_BITS | start, (int) tee.count(), meta.length, out.crc(),
+                    image);
         } catch (IOException e) {
             IOException sink = out.failure();
             throw sink != null ? Durability.writeFailure("storing a message", sink) : e;
@@ -157,9 +159,49 @@ public final class BlobStore implements Closeable {
     }
 
     public void force(BlobSegment segment) throws IOException {
-        if (fsync) {
-            segment.channel.force(false);
+        if (fsync && !segment.deleted) {
+            try {
+                segment.channel.force(false);
+            } catch (java.nio.channels.ClosedChannelException e) {
+                if (!segment.deleted) {
+                    throw e; // a segment compaction deleted meanwhile holds nothing anyone needs
+                }
+            }
         }
+    }
+
+    /**
+     * Recovery: puts back bytes the journal holds a copy of, if the segment lost them (they were committed
+     * before the segment was forced). A segment compaction has deleted is skipped: its live messages were
+     * relocated, and the relocation was forced with its own commit. Returns whether anything was written.
+     */
+    public boolean restore(long ref, byte[] bytes) throws IOException {
+        BlobSegment seg = segments.get(segmentOf(ref));
+        if (seg == null) {
+            return false;
+        }
+        CRC32C c = new CRC32C();
+        c.update(bytes);
+        if (matches(ref, bytes.length, (int) c.getValue())) {
+            return false;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        long at = offset(ref);
+        while (buf.hasRemaining()) {
+            at += seg.channel.write(buf, at);
+        }
+        seg.end = Math.max(seg.end, at);
+        force(seg);
+        return true;
+    }
+
+    /**
+     * Recovery: never gives a new segment an id the journal may still name. A segment that compaction deleted
+     * leaves its id free; if it was the newest, a new segment would otherwise take it, and a later recovery
+     * would put the old segment's journal copies into the new one.
+     */
+    public synchronized void reserveIdsThrough(int id) {
+        nextId = Math.max(nextId, id + 1);
     }
 
     /** Whether the stored bytes (content plus structure) have the CRC32C recorded for them. */

@@ -10,6 +10,8 @@ final class SegmentOutput {
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     private long position;
+    /** Nothing has reached the channel yet: everything written so far is still in {@link #buffer}. */
+    private boolean neverFlushed = true;
     private IOException failure;
     private final CRC32C crc = new CRC32C();
 
@@ -35,6 +37,7 @@ final class SegmentOutput {
         if (failure != null) {
             throw failure;
         }
+        neverFlushed = false;
         buffer.flip();
         try {
             while (buffer.hasRemaining()) {
@@ -46,6 +49,14 @@ final class SegmentOutput {
         } finally {
             buffer.clear();
         }
+    }
+
+    /**
+     * A copy of all bytes written so far if they still fit in the buffer and none has been flushed, else
+     * null: a small message is then copied into the journal without reading it back.
+     */
+    byte[] wholeIfBuffered() {
+        return neverFlushed ? java.util.Arrays.copyOf(buffer.array(), buffer.position()) : null;
     }
 
     int crc() {

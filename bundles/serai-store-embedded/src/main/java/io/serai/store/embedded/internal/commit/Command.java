@@ -18,4 +18,12 @@ public interface Command<T> {
     default List<BlobSegment> segments() {
         return List.of();
     }
+
+    /**
+     * Segments holding content the records carry a copy of ({@code ContentImage}): the round need not force
+     * them; the committer forces them before the journal file with the copies can be deleted.
+     */
+    default List<BlobSegment> journaledSegments() {
+        return List.of();
+    }
 }

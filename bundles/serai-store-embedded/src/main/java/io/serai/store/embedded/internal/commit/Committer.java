@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.event.StoreEvent;
 import io.serai.store.embedded.internal.Durability;
+import io.serai.store.embedded.internal.blob.BlobSegment;
 import io.serai.store.embedded.internal.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;
@@ -25,7 +26,9 @@ import io.serai.store.embedded.internal.state.StoreState;
  * The single writer. It takes every command queued since its last round (group commit), decides and
  * applies each command under the write locks of what it touches, writes all records with one write, forces
  * the journal and the content segments of the round together, and only then releases the locks, completes
- * the callers and publishes events. Readers therefore never see a change that is not durable.
+ * the callers and publishes events. Readers therefore never see a change that is not durable. Content whose
+ * copy is in the journal ({@link Command#journaledSegments()}) is not forced with its round but before the
+ * next journal rotation, after which the file with the copy may be deleted.
  */
 public final class Committer implements AutoCloseable {
     private static final int MAX_BATCH = 4096;
@@ -37,6 +40,11 @@ public final class Committer implements AutoCloseable {
     private final SegmentForcer forcer;
     private final RotationHook rotationHook;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    /**
+     * Segments with committed content whose copy is in the current journal file only (see
+     * {@link Command#journaledSegments()}); forced before that file can go. Committer thread only.
+     */
+    private final Set<BlobSegment> unforced = new LinkedHashSet<>();
     private final Thread thread;
     private volatile StoreException failure;
     private volatile boolean closed;
@@ -115,6 +123,7 @@ public final class Committer implements AutoCloseable {
             batch.clear();
             if (stop) {
                 // close() enqueues STOP after the last accepted command, so nothing is left behind
+                forceUnforcedOnClose();
                 return;
             }
         }
@@ -181,6 +190,10 @@ public final class Committer implements AutoCloseable {
                 if (round.hasFrames()) {
                     sync(round);
                 }
+                // the old file may be deleted after the snapshot this rotation starts: its copies must be
+                // on disk in their segments first
+                forcer.forceAll(unforced, () -> { });
+                unforced.clear();
                 try {
                     journal.rotate();
                 } catch (IOException e) {
@@ -206,8 +219,20 @@ public final class Committer implements AutoCloseable {
             r.apply(state, round.events);
         }
         round.addFrames(encoded, p.command.segments());
+        unforced.addAll(p.command.journaledSegments());
         p.result = d.result();
         return true;
+    }
+
+    /** A clean close leaves the segments complete; if this fails, the journal still has the copies. */
+    private void forceUnforcedOnClose() {
+        try {
+            forcer.forceAll(unforced, () -> { });
+            unforced.clear();
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(Committer.class.getName()).log(java.util.logging.Level.WARNING,
+                    "forcing message segments at close failed; recovery restores them from the journal", e);
+        }
     }
 
     /**

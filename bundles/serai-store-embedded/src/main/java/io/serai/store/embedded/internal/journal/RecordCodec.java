@@ -47,6 +47,8 @@ public final class RecordCodec {
             r = new RoundEnd();
         } else if (type == 24) {
             r = Relocated.read(in);
+        } else if (type == 25) {
+            r = ContentImage.read(in);
         } else if (type < 11) {
             r = CatalogRecords.read(type, in);
         } else if (type < 20) {

@@ -8,7 +8,8 @@ import io.serai.store.embedded.internal.state.StoreState;
 
 /**
  * Ends a commit round. A round followed by another one was fully durable (rounds are sequential), so on
- * recovery only the last round needs its content checked.
+ * recovery only the last round needs its content checked; content the journal holds a copy of
+ * ({@link ContentImage}) is written back by replay instead.
  */
 public record RoundEnd() implements JournalRecord {
     public int type() {
