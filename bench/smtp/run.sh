@@ -9,8 +9,9 @@
 # opens a new connection per message (smtp-source's default: connect, EHLO, MAIL, RCPT, DATA, QUIT every time) and
 # "session" keeps each SMTP session open for all its messages (smtp-source -d), which is what the targets count;
 # "pipelined" is our Java client (PipeliningLoad.java) that also keeps the session and pipelines MAIL/RCPT/DATA
-# (RFC 2920) as Postfix's own smtp client does; smtp-source cannot pipeline.
-# MODES="session pipelined" picks modes (default: all three).
+# (RFC 2920) as Postfix's own smtp client does; smtp-source cannot pipeline. "bdat" is the same client sending
+# each message as MAIL, RCPT and one BDAT LAST chunk in a single write (RFC 3030, as Exim does with CHUNKING).
+# MODES="session pipelined" picks modes (default: session pipelined conn; bdat only when asked).
 # Prints msg/s, server CPU ms per message, and the number of messages found afterwards.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,10 +43,11 @@ run_scenario() {
   local c0; c0=$($cpu_fn)
   local t0; t0=$(date +%s.%N)
   local rate=0
-  if [ "$mode" = pipelined ]; then
+  if [ "$mode" = pipelined ] || [ "$mode" = bdat ]; then
     # the Java client times itself (its start-up is not the server's time); it prints "sent rate errors"
+    local chunking=; [ "$mode" = bdat ] && chunking=bdat
     local result; result=$(java -cp "$classes" PipeliningLoad 127.0.0.1 "$port" "$sessions" "$count" "$size" \
-      load@client.test bench@bench.test)
+      load@client.test bench@bench.test $chunking)
     rate=$(echo "$result" | cut -d' ' -f2)
     [ "$(echo "$result" | cut -d' ' -f3)" = 0 ] || echo "pipelined client errors: $result" >&2
   else
