@@ -88,13 +88,17 @@ class DiskFullTest {
         }
     }
 
-    /** The journal cannot start its next preallocated file: the commit is refused before anything changes. */
+    /**
+     * The journal cannot start its next preallocated file (neither ahead of time nor at the rotation): the commit
+     * is refused before anything changes.
+     */
     @Test
     void fullDiskWhenTheJournalNeedsANewFileFailsCleanly() throws Exception {
         AtomicBoolean full = new AtomicBoolean();
         EmbeddedStoreConfig config = TestStores.config(dir).withFileSizes(64 * 1024, 1 << 20)
                 .withChannelOpener((path, options) -> {
-                    if (full.get() && path.toString().endsWith(".jnl")
+                    // any new journal file, including the next one prepared in the background
+                    if (full.get() && path.getParent().getFileName().toString().equals("journal")
                             && Arrays.asList(options).contains(StandardOpenOption.CREATE_NEW)) {
                         throw new IOException("No space left on device");
                     }

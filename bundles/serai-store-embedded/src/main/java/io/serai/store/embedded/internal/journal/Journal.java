@@ -11,9 +11,14 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -29,6 +34,8 @@ import io.serai.store.embedded.internal.Durability;
  */
 public final class Journal implements Closeable {
     private static final int ZERO_CHUNK = 1 << 20;
+    /** The next file, zero-filled ahead of time; not a {@code .jnl} name, so recovery never reads it. */
+    private static final String PREPARED = "next.jnl.tmp";
 
     private final Path dir;
     private final ChannelOpener opener;
@@ -37,6 +44,16 @@ public final class Journal implements Closeable {
     private FileChannel current;
     private long number;
     private long position;
+    /**
+     * Zero-fills the next file while this one is written: a rotation then costs a rename instead of writing
+     * and forcing a whole file while every commit waits (about 45 ms for 64 MB here).
+     */
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "serai-store-journal");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<FileChannel> prepared;
 
     private Journal(Path dir, ChannelOpener opener, long fileSize, boolean fsync) {
         this.dir = dir;
@@ -59,6 +76,7 @@ public final class Journal implements Closeable {
     public static Journal open(Path dir, ChannelOpener opener, long fileSize, boolean fsync, long firstFile,
                                Consumer<JournalRecord> replay, RoundCheck lastRound) throws IOException {
         Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve(PREPARED)); // prepared before a crash: a new one is made below
         Journal j = new Journal(dir, opener, fileSize, fsync);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -87,6 +105,8 @@ public final class Journal implements Closeable {
         if (j.current == null) {
             j.number = firstFile - 1;
             j.rotate();
+        } else {
+            j.prepareNext();
         }
         return j;
     }
@@ -130,25 +150,12 @@ public final class Journal implements Closeable {
     /** Closes the current file (forced) and switches to a new preallocated one. */
     public void rotate() throws IOException {
         Path next = dir.resolve(String.format("%012d.jnl", number + 1));
-        FileChannel ch = null;
-        try {
-            ch = opener.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
-            for (long at = 0; at < fileSize; ) {
-                zeros.clear().limit((int) Math.min(ZERO_CHUNK, fileSize - at));
-                at += ch.write(zeros, at);
-            }
-            if (fsync) {
-                ch.force(true);
-                Durability.forceDirectory(dir);
-            }
-        } catch (IOException e) {
-            if (ch != null) {
-                ch.close();
-            }
-            Files.deleteIfExists(next);
-            throw e;
+        FileChannel ch = takePrepared(next);
+        if (ch == null) {
+            ch = createZeroed(next); // nothing prepared, or preparing failed: a full disk is reported here
+        }
+        if (fsync) {
+            Durability.forceDirectory(dir);
         }
         if (current != null) {
             force();
@@ -157,10 +164,77 @@ public final class Journal implements Closeable {
         current = ch;
         number++;
         position = 0;
+        prepareNext();
+    }
+
+    private FileChannel createZeroed(Path file) throws IOException {
+        FileChannel ch = null;
+        try {
+            ch = opener.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_CHUNK);
+            for (long at = 0; at < fileSize; ) {
+                zeros.clear().limit((int) Math.min(ZERO_CHUNK, fileSize - at));
+                at += ch.write(zeros, at);
+            }
+            if (fsync) {
+                ch.force(true);
+            }
+            return ch;
+        } catch (IOException e) {
+            if (ch != null) {
+                ch.close();
+            }
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private void prepareNext() {
+        Path file = dir.resolve(PREPARED);
+        prepared = preparer.submit(() -> createZeroed(file));
+    }
+
+    /** The prepared file renamed to {@code target}, or null if there is none (or preparing it failed). */
+    private FileChannel takePrepared(Path target) throws IOException {
+        Future<FileChannel> f = prepared;
+        prepared = null;
+        if (f == null) {
+            return null;
+        }
+        FileChannel ch;
+        try {
+            ch = f.get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while preparing a journal file");
+        }
+        try {
+            Files.move(dir.resolve(PREPARED), target, StandardCopyOption.ATOMIC_MOVE);
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            Files.deleteIfExists(dir.resolve(PREPARED));
+            return null;
+        }
     }
 
     @Override
     public void close() throws IOException {
+        preparer.shutdown();
+        if (prepared != null) {
+            try {
+                prepared.get().close();
+            } catch (ExecutionException e) {
+                // nothing was prepared; nothing to close
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Files.deleteIfExists(dir.resolve(PREPARED));
+            prepared = null;
+        }
         if (current != null) {
             force();
             current.close();
