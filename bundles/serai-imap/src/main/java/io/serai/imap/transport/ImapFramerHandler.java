@@ -43,6 +43,11 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     private boolean held;
     private boolean readScheduled;
     private ChannelHandlerContext context;
+    /**
+     * Reused for the reads of one literal (the framer copies what it keeps), so a large APPEND makes no garbage per
+     * buffer; dropped once the literal is read, so an idle connection holds none.
+     */
+    private byte[] scratch;
 
     /**
      * @param preAuth       bounds until the client has authenticated
@@ -132,9 +137,10 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
             if (discarding) {
                 return;
             }
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
-            framer.feed(bytes, 0, bytes.length, new FrameSink() {
+            int length = buf.readableBytes();
+            byte[] bytes = inputArray(length);
+            buf.readBytes(bytes, 0, length);
+            framer.feed(bytes, 0, length, new FrameSink() {
                 @Override
                 public void continuationNeeded() {
                     if (!discarding) {
@@ -162,9 +168,22 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         } finally {
+            if (!framer.readingLiteral()) {
+                scratch = null;
+            }
             buf.release();
             readNext(ctx); // the session has handled everything framed from this buffer
         }
+    }
+
+    private byte[] inputArray(int length) {
+        if (!framer.readingLiteral()) {
+            return new byte[length];
+        }
+        if (scratch == null || scratch.length < length) {
+            scratch = new byte[length];
+        }
+        return scratch;
     }
 
     @Override

@@ -55,7 +55,10 @@ public final class CommandFramer {
         this.spool = spool;
     }
 
-    /** Consumes {@code len} bytes; every complete command, continuation request and error goes to {@code sink}. */
+    /**
+     * Consumes {@code len} bytes; every complete command, continuation request and error goes to {@code sink}. The
+     * framer copies what it keeps, so the caller may reuse {@code bytes} afterwards.
+     */
     public void feed(byte[] bytes, int off, int len, FrameSink sink) {
         int i = off;
         int end = off + len;
@@ -108,6 +111,11 @@ public final class CommandFramer {
     public void close() {
         discardSpool();
         state = State.CLOSED;
+    }
+
+    /** Whether the next octets fed are literal data. */
+    public boolean readingLiteral() {
+        return state == State.LITERAL;
     }
 
     /** Whether the framer stopped for good after a fatal error. */
