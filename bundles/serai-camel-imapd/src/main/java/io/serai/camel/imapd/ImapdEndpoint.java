@@ -1,6 +1,7 @@
 package io.serai.camel.imapd;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
@@ -74,6 +75,10 @@ public class ImapdEndpoint extends DefaultEndpoint {
     private int commandsPerSecond = 100;
     @UriParam(label = "limits", description = "Commands a connection may send at once before commandsPerSecond applies", defaultValue = "200")
     private int commandBurst = 200;
+    @UriParam(label = "limits", description = "Literal octets of one command kept in memory; a larger APPEND is streamed to a file of spoolDirectory", defaultValue = "262144")
+    private int spoolThreshold = Limits.DEFAULT_SPOOL_THRESHOLD;
+    @UriParam(label = "advanced", description = "Directory for spooled APPEND literals; default java.io.tmpdir")
+    private String spoolDirectory;
 
     private volatile InetSocketAddress localAddress;
 
@@ -112,7 +117,10 @@ public class ImapdEndpoint extends DefaultEndpoint {
                 .limits(new Limits(maxLineLength, maxLiteralSizePreAuth, maxLiteralSize, maxConnections,
                         maxConnectionsPerIp, maxConnectionsPerUser, Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofMillis(authFailureDelayMillis), Duration.ofMillis(maxAuthFailureDelayMillis),
-                        maxBadCommands, commandsPerSecond, commandBurst));
+                        maxBadCommands, commandsPerSecond, commandBurst, spoolThreshold));
+        if (spoolDirectory != null && !spoolDirectory.isBlank()) {
+            config.spoolDirectory(Path.of(spoolDirectory));
+        }
         if (credentialStore != null) {
             config.credentials(credentialStore);
         }
@@ -290,5 +298,21 @@ public class ImapdEndpoint extends DefaultEndpoint {
 
     public void setCommandBurst(int commandBurst) {
         this.commandBurst = commandBurst;
+    }
+
+    public int getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(int spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
     }
 }

@@ -90,6 +90,17 @@ class ImapdRouteTest {
     }
 
     @Test
+    void spoolOptionsReachTheListenerConfiguration() {
+        ImapdEndpoint defaults = camel.getEndpoint("imapd:127.0.0.1:0?store=#mailStore", ImapdEndpoint.class);
+        assertThat(defaults.serverConfig().limits().spoolThreshold()).isEqualTo(256 * 1024);
+        assertThat(defaults.serverConfig().spoolDirectory()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+        ImapdEndpoint set = camel.getEndpoint("imapd:127.0.0.1:0?store=#mailStore&spoolThreshold=1000&spoolDirectory="
+                + dir, ImapdEndpoint.class);
+        assertThat(set.serverConfig().limits().spoolThreshold()).isEqualTo(1000);
+        assertThat(set.serverConfig().spoolDirectory()).isEqualTo(dir);
+    }
+
+    @Test
     void badOptionsFailTheRoute() {
         assertThatThrownBy(() -> camel.addRoutes(new RouteBuilder() {
             @Override

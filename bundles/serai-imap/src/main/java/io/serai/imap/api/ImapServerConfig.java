@@ -2,6 +2,7 @@ package io.serai.imap.api;
 
 import io.serai.sasl.CredentialStore;
 import io.serai.store.api.MailStore;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -23,6 +24,7 @@ public final class ImapServerConfig {
     private final MailStore store;
     private final CredentialStore credentials;
     private final Limits limits;
+    private final Path spoolDirectory;
 
     private ImapServerConfig(Builder b) {
         this.bindHost = Objects.requireNonNull(b.bindHost, "bindHost");
@@ -36,6 +38,7 @@ public final class ImapServerConfig {
         this.store = Objects.requireNonNull(b.store, "store is required");
         this.credentials = b.credentials;
         this.limits = Objects.requireNonNull(b.limits, "limits");
+        this.spoolDirectory = Objects.requireNonNull(b.spoolDirectory, "spoolDirectory");
         if (tlsMode != TlsMode.NONE && sslContext == null) {
             throw new IllegalArgumentException(tlsMode + " needs an SSLContext");
         }
@@ -104,6 +107,11 @@ public final class ImapServerConfig {
         return limits;
     }
 
+    /** Where literals larger than {@link Limits#spoolThreshold()} are written while they arrive. */
+    public Path spoolDirectory() {
+        return spoolDirectory;
+    }
+
     /** Builds an {@link ImapServerConfig}; defaults: 127.0.0.1:143, no TLS, name "localhost", 16 threads. */
     public static final class Builder {
 
@@ -118,6 +126,7 @@ public final class ImapServerConfig {
         private MailStore store;
         private CredentialStore credentials;
         private Limits limits = Limits.defaults();
+        private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
         private Builder() {
         }
@@ -171,6 +180,12 @@ public final class ImapServerConfig {
 
         public Builder limits(Limits value) {
             this.limits = value;
+            return this;
+        }
+
+        /** Where large APPEND literals are spooled (default {@code java.io.tmpdir}, as for serai-smtp). */
+        public Builder spoolDirectory(Path value) {
+            this.spoolDirectory = Objects.requireNonNull(value);
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.serai.imap.api.ImapServerConfig;
 import io.serai.imap.api.Limits;
 import io.serai.imap.api.TlsMode;
 import io.serai.imap.protocol.decode.FramerLimits;
+import io.serai.imap.protocol.literal.LiteralSpool;
 import io.serai.imap.protocol.process.ImapConfig;
 import io.serai.imap.protocol.process.ImapSession;
 import io.serai.sasl.CredentialStore;
@@ -37,6 +38,7 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup channels;
     private final FramerLimits preAuth;
     private final FramerLimits authenticated;
+    private final LiteralSpool spool;
 
     ImapChannelInitializer(ImapServerConfig config, CredentialStore credentials, ConnectionLimiter limiter,
                            UserConnections users, LoginThrottle throttle, EventExecutorGroup sessionGroup,
@@ -51,12 +53,14 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.tls = tls;
         this.tracker = tracker;
         Limits limits = config.limits();
-        // LOGIN has two literals; a command is its line plus its literals
+        // LOGIN has two literals; a command is its line plus its literals. LITERAL+ (RFC 7888 §3): a
+        // non-synchronizing literal may be as large as a synchronizing one
         this.preAuth = new FramerLimits(Math.min(limits.maxLineLength(), 8192), limits.maxLiteralSizePreAuth(),
                 Math.min(limits.maxLineLength(), 8192) + 2 * limits.maxLiteralSizePreAuth(),
-                Math.min(4096, limits.maxLiteralSizePreAuth()));
+                limits.maxLiteralSizePreAuth());
         this.authenticated = new FramerLimits(limits.maxLineLength(), limits.maxLiteralSize(),
-                limits.maxLiteralSize() + limits.maxLineLength(), 4096); // 4096: LITERAL- (RFC 7888 §5)
+                limits.maxLiteralSize() + limits.maxLineLength(), limits.maxLiteralSize());
+        this.spool = new LiteralSpool(limits.spoolThreshold(), config.spoolDirectory());
     }
 
     @Override
@@ -79,7 +83,7 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .withIdleTimeout(limits.idleTimeout());
         LoginGuard guard = new LoginGuard(throttle, users, remoteAddress(channel), attempted);
         ImapFramerHandler framer = new ImapFramerHandler(preAuth, authenticated,
-                new CommandPacer(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime));
+                new CommandPacer(limits.commandsPerSecond(), limits.commandBurst(), System::nanoTime), spool);
         ImapSessionHandler sessionHandler = new ImapSessionHandler(
                 () -> new ImapSession(sessionConfig, implicit, config.tlsMode() == TlsMode.STARTTLS),
                 framer, config.tlsMode() == TlsMode.STARTTLS ? tls : null, guard);

@@ -3,15 +3,21 @@ package io.serai.imap.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.serai.imap.protocol.decode.CommandFrame;
 import io.serai.imap.protocol.decode.CommandFramer;
 import io.serai.imap.protocol.decode.DecodeException;
 import io.serai.imap.protocol.decode.FrameSink;
 import io.serai.imap.protocol.decode.FramerLimits;
+import io.serai.imap.protocol.literal.LiteralSpool;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds inbound bytes to a {@link CommandFramer} and fires what it finds down the pipeline: {@code byte[]} commands,
  * {@link #CONTINUE} when a synchronizing literal was accepted, and {@link DecodeException}s. Releases every buffer.
+ * Once the client has authenticated, large literals go to spool files as they arrive (an APPEND of a large message
+ * is streamed to disk): this handler runs on the connection's session executor, so those file writes never block
+ * the I/O loop, and the read-after-framing below keeps the socket paused while the disk is slower than the client.
+ * A connection that goes away mid-literal, or the old framer at STARTTLS, deletes its spool files.
  * After STARTTLS it drops all input until {@link #resume()}, so plaintext pipelined behind the command never
  * reaches the session (RFC 9051 §11.1, the STARTTLS command-injection guard).
  *
@@ -27,6 +33,8 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     static final Object CONTINUE = new Object();
 
     private final FramerLimits authenticatedLimits;
+    private final LiteralSpool authenticatedSpool;
+    private LiteralSpool spool = LiteralSpool.inMemory(); // nothing goes to disk for an anonymous client
     private FramerLimits limits;
     private CommandFramer framer;
     private boolean discarding;
@@ -35,28 +43,39 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
     private boolean held;
     private boolean readScheduled;
     private ChannelHandlerContext context;
+    /**
+     * Reused for the reads of one literal (the framer copies what it keeps), so a large APPEND makes no garbage per
+     * buffer; dropped once the literal is read, so an idle connection holds none.
+     */
+    private byte[] scratch;
 
     /**
      * @param preAuth       bounds until the client has authenticated
      * @param authenticated bounds afterwards (APPEND needs large literals)
      */
     ImapFramerHandler(FramerLimits preAuth, FramerLimits authenticated) {
-        this(preAuth, authenticated, null);
+        this(preAuth, authenticated, null, LiteralSpool.inMemory());
     }
 
-    /** @param pacer the commands-per-second bucket, or {@code null} for no rate limit */
-    ImapFramerHandler(FramerLimits preAuth, FramerLimits authenticated, CommandPacer pacer) {
+    /**
+     * @param pacer the commands-per-second bucket, or {@code null} for no rate limit
+     * @param spool where large literals go once the client has authenticated
+     */
+    ImapFramerHandler(FramerLimits preAuth, FramerLimits authenticated, CommandPacer pacer, LiteralSpool spool) {
         this.pacer = pacer;
+        this.authenticatedSpool = spool;
         this.authenticatedLimits = authenticated;
         this.limits = preAuth;
-        this.framer = new CommandFramer(limits);
+        this.framer = new CommandFramer(limits, this.spool);
     }
 
     /** The client authenticated: switch to the larger bounds. */
     void authenticated() {
         if (limits != authenticatedLimits) {
             limits = authenticatedLimits;
+            spool = authenticatedSpool;
             framer.limits(limits);
+            framer.spool(spool);
         }
     }
 
@@ -80,7 +99,8 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
 
     /** TLS is up: start again with an empty framer. */
     void resume() {
-        framer = new CommandFramer(limits);
+        framer.close();
+        framer = new CommandFramer(limits, spool);
         discarding = false;
     }
 
@@ -95,6 +115,18 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
         ctx.read();
     }
 
+    /** The client went away, maybe mid-literal: the partial command's spool files are deleted. */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        framer.close();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        framer.close();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof ByteBuf buf)) {
@@ -105,9 +137,10 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
             if (discarding) {
                 return;
             }
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
-            framer.feed(bytes, 0, bytes.length, new FrameSink() {
+            int length = buf.readableBytes();
+            byte[] bytes = inputArray(length);
+            buf.readBytes(bytes, 0, length);
+            framer.feed(bytes, 0, length, new FrameSink() {
                 @Override
                 public void continuationNeeded() {
                     if (!discarding) {
@@ -116,11 +149,13 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
                 }
 
                 @Override
-                public void command(byte[] frame) {
+                public void command(CommandFrame frame) {
                     if (pacer != null) {
                         pacer.take();
                     }
-                    if (!discarding) {
+                    if (discarding) {
+                        frame.release();
+                    } else {
                         ctx.fireChannelRead(frame);
                     }
                 }
@@ -133,9 +168,22 @@ final class ImapFramerHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         } finally {
+            if (!framer.readingLiteral()) {
+                scratch = null;
+            }
             buf.release();
             readNext(ctx); // the session has handled everything framed from this buffer
         }
+    }
+
+    private byte[] inputArray(int length) {
+        if (!framer.readingLiteral()) {
+            return new byte[length];
+        }
+        if (scratch == null || scratch.length < length) {
+            scratch = new byte[length];
+        }
+        return scratch;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.serai.imap.protocol.decode.CommandFrame;
 import io.serai.imap.protocol.decode.DecodeException;
 import io.serai.imap.protocol.encode.ResponseEncoder;
 import io.serai.imap.protocol.process.ImapSession;
@@ -84,13 +85,14 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
 
     private void handle(ChannelHandlerContext ctx, Object msg) {
         if (session.closed() || refused) {
+            release(msg);
             return; // input after LOGOUT is dropped
         }
         if (msg == ImapFramerHandler.CONTINUE) {
             write(ctx, List.of(ContinuationResponse.READY));
         } else if (msg instanceof DecodeException error) {
             write(ctx, session.decodeError(error));
-        } else if (msg instanceof byte[] frame) {
+        } else if (msg instanceof CommandFrame frame) {
             boolean wasAuthenticated = authenticated();
             List<ImapResponse> responses = session.receive(frame);
             if (!wasAuthenticated && authenticated()) {
@@ -123,12 +125,20 @@ final class ImapSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         guard.closed();
+        pending.forEach(ImapSessionHandler::release);
         pending.clear();
         if (session != null) {
             idle.cancel();
             session.close(); // unregisters the store listener of the selected mailbox
         }
         ctx.fireChannelInactive();
+    }
+
+    /** Deletes the spool files of a command that will not run. */
+    private static void release(Object msg) {
+        if (msg instanceof CommandFrame frame) {
+            frame.release();
+        }
     }
 
     private boolean authenticated() {

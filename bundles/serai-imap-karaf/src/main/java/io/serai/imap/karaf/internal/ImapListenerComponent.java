@@ -5,6 +5,7 @@ import io.serai.imap.api.ImapServerConfig;
 import io.serai.imap.api.Limits;
 import io.serai.sasl.CredentialStore;
 import io.serai.store.api.MailStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.osgi.service.component.annotations.Activate;
@@ -37,7 +38,11 @@ public final class ImapListenerComponent {
         if (config.idleTimeoutSeconds() < 1800) {
             LOG.warn("IMAP listener {}: an idle timeout under 30 minutes breaks RFC 9051 section 5.4", config.name());
         }
-        server = ImapServer.create(ImapServerConfig.builder()
+        ImapServerConfig.Builder builder = ImapServerConfig.builder();
+        if (!config.spoolDirectory().isBlank()) {
+            builder.spoolDirectory(Path.of(config.spoolDirectory()));
+        }
+        server = ImapServer.create(builder
                 .bind(config.host(), config.port())
                 .tls(config.tlsMode(), tls)
                 .allowPlaintextAuth(config.allowPlaintextAuth())
@@ -63,7 +68,7 @@ public final class ImapListenerComponent {
                 config.maxConnections(), config.maxConnectionsPerIp(), config.maxConnectionsPerUser(),
                 Duration.ofSeconds(config.idleTimeoutSeconds()), Duration.ofMillis(config.authFailureDelayMillis()),
                 Duration.ofMillis(config.maxAuthFailureDelayMillis()), config.maxBadCommands(),
-                config.commandsPerSecond(), config.commandBurst());
+                config.commandsPerSecond(), config.commandBurst(), config.spoolThreshold());
     }
 
     @Deactivate

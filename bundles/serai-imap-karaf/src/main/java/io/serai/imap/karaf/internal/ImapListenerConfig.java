@@ -70,4 +70,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Commands a connection may send at once before commandsPerSecond applies")
     int commandBurst() default 200;
+
+    @AttributeDefinition(description = "Literal octets of one command kept in memory; a larger APPEND is streamed to a file of spoolDirectory")
+    int spoolThreshold() default 262144;
+
+    @AttributeDefinition(description = "Directory for spooled APPEND literals; empty: java.io.tmpdir", required = false)
+    String spoolDirectory() default "";
 }

@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.decode;
 
+import io.serai.imap.protocol.literal.Literal;
 import io.serai.imap.protocol.request.AppendMessageRequest;
 import io.serai.imap.protocol.request.ImapRequest;
 
@@ -40,14 +41,14 @@ final class AppendDecoder implements CommandDecoder {
             date = DateTimes.dateTime(new String(in.string(), StandardCharsets.US_ASCII));
             in.sp();
         }
-        byte[] message;
+        Literal message;
         if (in.peek() == 'U' || in.peek() == 'u') {
             message = utf8Data(in, utf8);
         } else {
             if (in.peek() != '{' && in.peek() != '~') {
                 throw in.error("APPEND needs the message as a literal");
             }
-            message = in.string();
+            message = in.literalContent();
         }
         return new AppendMessageRequest.Message(flags, date, message);
     }
@@ -56,7 +57,7 @@ final class AppendDecoder implements CommandDecoder {
      * {@code "UTF8" SP "(" literal8 ")"} (RFC 6855 §4): a message that may carry UTF-8 headers, only after ENABLE
      * UTF8=ACCEPT. The bytes are stored as they come.
      */
-    private static byte[] utf8Data(ArgumentReader in, boolean utf8) throws DecodeException {
+    private static Literal utf8Data(ArgumentReader in, boolean utf8) throws DecodeException {
         if (!in.atom().equalsIgnoreCase("UTF8")) {
             throw in.error("APPEND needs the message as a literal");
         }
@@ -68,7 +69,7 @@ final class AppendDecoder implements CommandDecoder {
         if (in.peek() != '~') {
             throw in.error("APPEND UTF8 needs a literal8");
         }
-        byte[] message = in.string();
+        Literal message = in.literalContent();
         in.expect(')');
         return message;
     }

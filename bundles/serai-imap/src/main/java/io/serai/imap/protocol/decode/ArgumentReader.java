@@ -1,7 +1,11 @@
 package io.serai.imap.protocol.decode;
 
+import io.serai.imap.protocol.literal.Literal;
+import io.serai.imap.protocol.literal.MemoryLiteral;
+import io.serai.imap.protocol.literal.SpooledLiteral;
 import io.serai.imap.protocol.request.SequenceSet;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +18,17 @@ import java.util.List;
 public final class ArgumentReader {
 
     private final byte[] buf;
+    private final CommandFrame frame;
     private int pos;
 
     public ArgumentReader(byte[] frame) {
-        this.buf = frame;
+        this(CommandFrame.of(frame));
+    }
+
+    /** Reads {@code frame}, whose spooled literals are read from their files where a command needs the octets. */
+    public ArgumentReader(CommandFrame frame) {
+        this.frame = frame;
+        this.buf = frame.bytes();
     }
 
     public int position() {
@@ -232,13 +243,56 @@ public final class ArgumentReader {
         }
     }
 
+    /**
+     * A {@code literal} or {@code literal8} as it is held, without copying a spooled one into memory: APPEND's
+     * message (RFC 9051 §6.3.12) goes to the store as a stream.
+     */
+    public Literal literalContent() throws DecodeException {
+        tryConsume('~');
+        if (peek() != '{') {
+            throw error("Expected literal");
+        }
+        long size = literalHeader();
+        SpooledLiteral spooled = frame.spooledAt(pos);
+        if (spooled != null) {
+            return checked(spooled, size);
+        }
+        return new MemoryLiteral(literalData(size));
+    }
+
     private byte[] literal() throws DecodeException {
+        long size = literalHeader();
+        SpooledLiteral spooled = frame.spooledAt(pos);
+        if (spooled == null) {
+            return literalData(size);
+        }
+        try {
+            // another command's argument that was large enough to spool: it is bounded by the literal size limit
+            return checked(spooled, size).readAll();
+        } catch (IOException e) {
+            throw error("[UNAVAILABLE] Cannot read the spooled literal");
+        }
+    }
+
+    private SpooledLiteral checked(SpooledLiteral spooled, long size) throws DecodeException {
+        if (spooled.size() != size) {
+            throw error("Literal shorter than announced");
+        }
+        return spooled;
+    }
+
+    /** {@code "{" number64 ["+"] "}" CRLF}, leaving the position at the first octet of the data. */
+    private long literalHeader() throws DecodeException {
         pos++; // "{"
         long size = number();
         tryConsume('+');
         expect('}');
         expect('\r');
         expect('\n');
+        return size;
+    }
+
+    private byte[] literalData(long size) throws DecodeException {
         if (size > buf.length - pos) {
             throw error("Literal shorter than announced");
         }

@@ -1,8 +1,14 @@
 package io.serai.imap.protocol.decode;
 
+import io.serai.imap.protocol.literal.LiteralSpool;
+import io.serai.imap.protocol.literal.SpoolWriter;
+import io.serai.imap.protocol.literal.SpooledLiteral;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Cuts the client byte stream into whole commands, following literals (RFC 9051 §4.3, §7.5; RFC 7888).
@@ -12,6 +18,12 @@ import java.util.Arrays;
  * the octets follow without a continuation. The command ends at the first CRLF that does not announce a literal.
  * The framer knows nothing of Netty: the transport feeds it bytes and acts on the {@link FrameSink} calls.
  *
+ * <p>Literal octets stay in memory while the command holds at most {@link LiteralSpool#threshold()} of them; a
+ * literal that would pass it is written to a spool file as it arrives (an APPEND of a large message never sits whole
+ * on the heap). Writing blocks, so the transport feeds the framer off the I/O loop. The spool files of a command
+ * that is rejected, or cut short by {@link #close()}, are deleted here; those of a framed command belong to its
+ * {@link CommandFrame}.
+ *
  * <p>Not thread-safe: one framer per connection, fed in order.
  */
 public final class CommandFramer {
@@ -19,6 +31,12 @@ public final class CommandFramer {
     private enum State { LINE, LITERAL, CLOSED }
 
     private FramerLimits limits;
+    private LiteralSpool spool;
+    /** The spool file of the literal being read, or {@code null} while literal octets go to memory. */
+    private SpoolWriter writer;
+    /** The finished spool files of the command being framed, by their offset in {@link #frame}. */
+    private final Map<Integer, SpooledLiteral> spooled = new HashMap<>();
+    private long spooledOctets;
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
     private byte[] line = new byte[256];
     private int lineLength;
@@ -27,11 +45,20 @@ public final class CommandFramer {
     /** Set while the rest of a rejected command is read and dropped; reported when the command ends. */
     private DecodeException pending;
 
+    /** A framer that keeps every literal in memory. */
     public CommandFramer(FramerLimits limits) {
-        this.limits = limits;
+        this(limits, LiteralSpool.inMemory());
     }
 
-    /** Consumes {@code len} bytes; every complete command, continuation request and error goes to {@code sink}. */
+    public CommandFramer(FramerLimits limits, LiteralSpool spool) {
+        this.limits = limits;
+        this.spool = spool;
+    }
+
+    /**
+     * Consumes {@code len} bytes; every complete command, continuation request and error goes to {@code sink}. The
+     * framer copies what it keeps, so the caller may reuse {@code bytes} afterwards.
+     */
     public void feed(byte[] bytes, int off, int len, FrameSink sink) {
         int i = off;
         int end = off + len;
@@ -43,11 +70,12 @@ public final class CommandFramer {
                 case LITERAL -> {
                     int n = (int) Math.min(literalRemaining, end - i);
                     if (pending == null) {
-                        frame.write(bytes, i, n);
+                        literalOctets(bytes, i, n);
                     }
                     literalRemaining -= n;
                     i += n;
                     if (literalRemaining == 0) {
+                        endLiteral();
                         state = State.LINE;
                     }
                 }
@@ -71,6 +99,25 @@ public final class CommandFramer {
         this.limits = newLimits;
     }
 
+    /** Where the next large literals go, e.g. to disk only once the client has authenticated. */
+    public void spool(LiteralSpool newSpool) {
+        this.spool = newSpool;
+    }
+
+    /**
+     * The connection is gone or the framer is replaced (STARTTLS): deletes the spool files of the command being
+     * framed, and frames nothing more.
+     */
+    public void close() {
+        discardSpool();
+        state = State.CLOSED;
+    }
+
+    /** Whether the next octets fed are literal data. */
+    public boolean readingLiteral() {
+        return state == State.LITERAL;
+    }
+
     /** Whether the framer stopped for good after a fatal error. */
     public boolean closed() {
         return state == State.CLOSED;
@@ -92,7 +139,7 @@ public final class CommandFramer {
 
     private void startLiteral(LiteralAnnouncement literal, FrameSink sink) {
         long n = literal.size();
-        long total = (long) frame.size() + lineLength + 2 + n;
+        long total = (long) frame.size() + spooledOctets + lineLength + 2 + n;
         String problem = null;
         if (n > limits.maxLiteralSize() || total > limits.maxCommandSize()) {
             problem = "[TOOBIG] Literal too large"; // RFC 4469 / RFC 9051 §7.1 TOOBIG response code
@@ -103,6 +150,11 @@ public final class CommandFramer {
             if (problem != null || pending != null) {
                 // RFC 9051 §7.5: instead of the continuation the server answers BAD; the client sends no data
                 reject(sink, problem != null ? new DecodeException(tag(), problem) : pending, true);
+                return;
+            }
+            DecodeException spoolProblem = openSpool(n);
+            if (spoolProblem != null) {
+                reject(sink, spoolProblem, true); // no continuation: the client sends no data
                 return;
             }
             appendLineToFrame(true);
@@ -116,6 +168,9 @@ public final class CommandFramer {
                 }
                 pending = new DecodeException(tag(), problem);
             }
+            if (pending == null) {
+                pending = openSpool(n); // on failure the octets are read and dropped, then the command refused
+            }
             appendLineToFrame(true);
         }
         literalRemaining = n;
@@ -128,9 +183,70 @@ public final class CommandFramer {
             return;
         }
         appendLineToFrame(false);
-        byte[] command = frame.toByteArray();
+        CommandFrame command = new CommandFrame(frame.toByteArray(), spooled);
+        spooled.clear(); // the frame owns the files now
         reset();
         sink.command(command);
+    }
+
+    /**
+     * Opens a spool file if a literal of {@code n} octets would take the command's in-memory octets past the
+     * threshold; the error to answer if the file cannot be created.
+     */
+    private DecodeException openSpool(long n) {
+        if (!spool.spools((long) frame.size() + lineLength + 2, n)) {
+            return null;
+        }
+        try {
+            writer = spool.newWriter();
+            return null;
+        } catch (IOException e) {
+            return spoolFailed();
+        }
+    }
+
+    private void literalOctets(byte[] bytes, int offset, int length) {
+        if (writer == null) {
+            frame.write(bytes, offset, length);
+            return;
+        }
+        try {
+            writer.write(bytes, offset, length);
+        } catch (IOException e) {
+            writer.discard();
+            writer = null;
+            pending = spoolFailed(); // the rest of the command is read and dropped
+        }
+    }
+
+    private void endLiteral() {
+        if (writer == null) {
+            return;
+        }
+        SpoolWriter finished = writer;
+        writer = null;
+        try {
+            SpooledLiteral literal = finished.finish();
+            spooled.put(frame.size(), literal);
+            spooledOctets += literal.size();
+        } catch (IOException e) {
+            pending = spoolFailed();
+        }
+    }
+
+    /** RFC 5530 §3 UNAVAILABLE: a subsystem (here the spool directory) cannot do its part right now. */
+    private DecodeException spoolFailed() {
+        return new DecodeException(tag(), "[UNAVAILABLE] Cannot spool the literal");
+    }
+
+    private void discardSpool() {
+        if (writer != null) {
+            writer.discard();
+            writer = null;
+        }
+        spooled.values().forEach(SpooledLiteral::release);
+        spooled.clear();
+        spooledOctets = 0;
     }
 
     private void reject(FrameSink sink, DecodeException error, boolean resetAfter) {
@@ -141,11 +257,13 @@ public final class CommandFramer {
     }
 
     private void fail(FrameSink sink, DecodeException error) {
+        discardSpool();
         state = State.CLOSED;
         sink.error(error);
     }
 
     private void reset() {
+        discardSpool();
         frame.reset();
         lineLength = 0;
         pending = null;

@@ -7,10 +7,11 @@ public interface FrameSink {
     void continuationNeeded();
 
     /**
-     * A whole command: all its lines and literal octets, without the final CRLF. An empty line gives an empty frame:
-     * it is a valid (empty) SASL response (RFC 9051 §6.2.2) and the session ignores it elsewhere.
+     * A whole command: all its lines and literal octets, without the final CRLF; large literals are in spool files
+     * that the receiver must {@link CommandFrame#release()}. An empty line gives an empty frame: it is a valid (empty)
+     * SASL response (RFC 9051 §6.2.2) and the session ignores it elsewhere.
      */
-    void command(byte[] frame);
+    void command(CommandFrame frame);
 
     /** A command that broke a bound or the framing; answer {@code BAD}, and close if {@link DecodeException#fatal()}. */
     void error(DecodeException error);

@@ -7,18 +7,18 @@ package io.serai.imap.protocol.decode;
  * @param maxLineLength        longest line (without literal data) in octets
  * @param maxLiteralSize       largest literal in octets (APPENDLIMIT, RFC 7889)
  * @param maxCommandSize       largest whole command, lines plus literals
- * @param maxNonSyncLiteral    largest non-synchronizing literal {@code {n+}}: {@link Long#MAX_VALUE} for LITERAL+,
- *                             4096 for LITERAL- (RFC 7888 §5)
+ * @param maxNonSyncLiteral    largest non-synchronizing literal {@code {n+}}: {@code maxLiteralSize} for LITERAL+
+ *                             (RFC 7888 §3, what the server advertises), 4096 for LITERAL- (RFC 7888 §5)
  */
 public record FramerLimits(int maxLineLength, long maxLiteralSize, long maxCommandSize, long maxNonSyncLiteral) {
 
-    public static final FramerLimits DEFAULT = new FramerLimits(64 * 1024, 50L << 20, 51L << 20, 4096);
+    public static final FramerLimits DEFAULT = new FramerLimits(64 * 1024, 50L << 20, 51L << 20, 50L << 20);
 
     /**
      * Before authentication only LOGIN, AUTHENTICATE and the like are valid, so an unauthenticated client gets small
      * bounds and cannot make the server buffer megabytes.
      */
-    public static final FramerLimits PRE_AUTH = new FramerLimits(8192, 8192, 16384, 4096);
+    public static final FramerLimits PRE_AUTH = new FramerLimits(8192, 8192, 16384, 8192);
 
     public FramerLimits {
         if (maxLineLength < 1024 || maxLiteralSize < 0 || maxCommandSize < maxLineLength || maxNonSyncLiteral < 0) {

@@ -64,6 +64,11 @@ public final class RequestDecoder {
      * @param utf8  whether IMAP4rev2 or UTF8=ACCEPT is enabled, which changes how mailbox names are read
      */
     public ImapRequest decode(byte[] frame, boolean utf8) throws DecodeException {
+        return decode(CommandFrame.of(frame), utf8);
+    }
+
+    /** As {@link #decode(byte[], boolean)}, for a command whose large literals may be in spool files. */
+    public ImapRequest decode(CommandFrame frame, boolean utf8) throws DecodeException {
         ArgumentReader in = new ArgumentReader(frame);
         String tag;
         try {

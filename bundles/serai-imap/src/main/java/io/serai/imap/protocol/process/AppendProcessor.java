@@ -7,7 +7,6 @@ import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
-import io.serai.store.api.ContentSource;
 import io.serai.store.api.Flags;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.NotFoundException;
@@ -15,7 +14,6 @@ import io.serai.store.api.QuotaExceededException;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,7 +35,7 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
             throws StoreException {
         List<AppendRequest> appends = new ArrayList<>(request.messages().size());
         for (AppendMessageRequest.Message m : request.messages()) {
-            if (m.message().length > session.config().appendLimit()) {
+            if (m.message().size() > session.config().appendLimit()) {
                 out.add(StatusResponse.no(request.tag(), ResponseCode.of("TOOBIG"), "Message exceeds APPENDLIMIT"));
                 return;
             }
@@ -47,7 +45,8 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
                 return;
             }
             Instant date = m.internalDate() == null ? Instant.now() : m.internalDate().toInstant();
-            appends.add(new AppendRequest(ContentSource.of(new ByteArrayInputStream(m.message())), date, flags));
+            // streamed from memory or from the spool file; the session deletes the file after the command
+            appends.add(new AppendRequest(m.message()::open, date, flags));
         }
         Mailbox mailbox;
         try {

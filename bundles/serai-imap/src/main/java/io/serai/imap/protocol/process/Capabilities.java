@@ -9,9 +9,11 @@ import java.util.Locale;
  * extension is enabled only when advertised. Plaintext mechanisms are hidden, and LOGINDISABLED shown, before TLS
  * unless configured (RFC 9051 §6.2.3, §11.1).
  *
- * <p>LITERAL- (RFC 7888 §5), not LITERAL+: the framer refuses non-synchronizing literals above
- * {@code FramerLimits.maxNonSyncLiteral()} (4096 in both the pre-auth and the default limits), which is exactly
- * LITERAL-. LITERAL+ would only be true with an unbounded non-synchronizing literal size after authentication.
+ * <p>LITERAL+ (RFC 7888 §3): a non-synchronizing literal {@code {n+}} may be as large as a synchronizing one (the
+ * transport sets {@code FramerLimits.maxNonSyncLiteral()} to the literal size limit), and large ones are spooled to
+ * disk. One past the limit ends the connection with BYE, which RFC 7888 §4 allows instead of reading and dropping
+ * it. LITERAL- is not advertised with it (RFC 7888 §5 forbids advertising both); LITERAL+ covers everything
+ * LITERAL- allows, so IMAP4rev2 (RFC 9051 §4.3) still holds.
  */
 final class Capabilities {
 
@@ -19,10 +21,11 @@ final class Capabilities {
     static final String UTF8_ACCEPT = "UTF8=ACCEPT";
     static final String CONDSTORE = "CONDSTORE";
     static final String QRESYNC = "QRESYNC";
+    static final String LITERAL_PLUS = "LITERAL+";
 
     /**
      * IMAP4rev2 (RFC 9051) holds: ENABLE, IDLE, NAMESPACE, UNSELECT, UIDPLUS, ESEARCH (the default SEARCH answer
-     * once enabled), SEARCHRES, SASL-IR, LIST-EXTENDED, LIST-STATUS, MOVE, LITERAL-, BINARY (FETCH BINARY and APPEND
+     * once enabled), SEARCHRES, SASL-IR, LIST-EXTENDED, LIST-STATUS, MOVE, LITERAL- (as LITERAL+), BINARY (FETCH BINARY and APPEND
      * literal8), SPECIAL-USE, STATUS=SIZE and DELETED, no RECENT once enabled, UTF-8 mailbox names (Appendix E).
      * Kept as a switch so that a regression can take the capability back in one place.
      */
@@ -43,7 +46,7 @@ final class Capabilities {
         if (IMAP4REV2_COMPLETE) {
             caps.add("IMAP4rev2");
         }
-        caps.addAll(List.of("LITERAL-", "ENABLE", "ID", "SASL-IR", "IDLE"));
+        caps.addAll(List.of(LITERAL_PLUS, "ENABLE", "ID", "SASL-IR", "IDLE"));
         if (session.state() == SessionState.NOT_AUTHENTICATED) {
             if (session.starttlsAvailable()) {
                 caps.add("STARTTLS");

@@ -1,5 +1,6 @@
 package io.serai.imap.protocol.process;
 
+import io.serai.imap.protocol.decode.CommandFrame;
 import io.serai.imap.protocol.decode.DecodeException;
 import io.serai.imap.protocol.decode.RequestDecoder;
 import io.serai.imap.protocol.request.ImapRequest;
@@ -60,6 +61,23 @@ public final class ImapSession {
 
     /** Handles one framed command (or a SASL response line while AUTHENTICATE is in progress). */
     public List<ImapResponse> receive(byte[] frame) {
+        return receive(CommandFrame.of(frame));
+    }
+
+    /**
+     * As {@link #receive(byte[])} for a command whose large literals may be spool files: they are deleted once the
+     * command has run, whatever its outcome (OK, NO, BAD, a failed MULTIAPPEND).
+     */
+    public List<ImapResponse> receive(CommandFrame command) {
+        try {
+            return handle(command);
+        } finally {
+            command.release();
+        }
+    }
+
+    private List<ImapResponse> handle(CommandFrame command) {
+        byte[] frame = command.bytes();
         List<ImapResponse> out = new ArrayList<>();
         if (state == SessionState.LOGOUT) {
             return out;
@@ -78,7 +96,7 @@ public final class ImapSession {
         }
         ImapRequest request;
         try {
-            request = decoder.decode(frame, utf8());
+            request = decoder.decode(command, utf8());
         } catch (DecodeException e) {
             return decodeError(e);
         }

@@ -1,12 +1,15 @@
 package io.serai.imap.protocol.request;
 
+import io.serai.imap.protocol.literal.Literal;
+import io.serai.imap.protocol.literal.MemoryLiteral;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * {@code APPEND mailbox [flag-list] [date-time] literal} (RFC 9051 §6.3.12), or with several messages
  * (MULTIAPPEND, RFC 3502 §6.3.11): {@code APPEND mailbox 1*(SP [flag-list SP] [date-time SP] literal)}, appended
- * all or none. Messages are held in memory for now; the framer bounds the command by {@code FramerLimits}.
+ * all or none. A message is held in memory or, past the spool threshold, in a spool file that the session deletes
+ * once the command has run; the framer bounds the command by {@code FramerLimits}.
  *
  * @param messages the messages in the order given; never empty
  */
@@ -17,10 +20,15 @@ public record AppendMessageRequest(String tag, String mailbox, List<Message> mes
      *
      * @param flags        flags as written, e.g. {@code \Seen} or a keyword
      * @param internalDate the date-time argument, or {@code null}
+     * @param message      the literal's octets, stored exactly
      */
-    public record Message(List<String> flags, OffsetDateTime internalDate, byte[] message) {
+    public record Message(List<String> flags, OffsetDateTime internalDate, Literal message) {
         public Message {
             flags = List.copyOf(flags);
+        }
+
+        public Message(List<String> flags, OffsetDateTime internalDate, byte[] message) {
+            this(flags, internalDate, new MemoryLiteral(message));
         }
     }
 
@@ -46,7 +54,7 @@ public record AppendMessageRequest(String tag, String mailbox, List<Message> mes
         return messages.get(0).internalDate();
     }
 
-    public byte[] message() {
+    public Literal message() {
         return messages.get(0).message();
     }
 

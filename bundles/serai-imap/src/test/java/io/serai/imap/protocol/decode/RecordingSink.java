@@ -8,6 +8,7 @@ import java.util.List;
 final class RecordingSink implements FrameSink {
 
     final List<String> events = new ArrayList<>();
+    final List<CommandFrame> frames = new ArrayList<>();
 
     @Override
     public void continuationNeeded() {
@@ -15,8 +16,10 @@ final class RecordingSink implements FrameSink {
     }
 
     @Override
-    public void command(byte[] frame) {
-        events.add("CMD:" + new String(frame, StandardCharsets.ISO_8859_1));
+    public void command(CommandFrame frame) {
+        frames.add(frame);
+        events.add("CMD:" + new String(frame.bytes(), StandardCharsets.ISO_8859_1)
+                + (frame.spooledCount() > 0 ? " <" + frame.spooledCount() + " spooled>" : ""));
     }
 
     @Override

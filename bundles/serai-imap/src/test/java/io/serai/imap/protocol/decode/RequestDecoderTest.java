@@ -114,7 +114,7 @@ class RequestDecoderTest {
         assertThat(append.mailbox()).isEqualTo("saved-messages");
         assertThat(append.flags()).containsExactly("\\Seen", "$Work");
         assertThat(append.internalDate()).hasToString("1996-07-17T02:44:25-07:00");
-        assertThat(new String(append.message(), StandardCharsets.US_ASCII)).isEqualTo(message);
+        assertThat(new String(append.message().readAll(), StandardCharsets.US_ASCII)).isEqualTo(message);
         var bare = (io.serai.imap.protocol.request.AppendMessageRequest) decode("a APPEND INBOX {3+}\r\nabc");
         assertThat(bare.flags()).isEmpty();
         assertThat(bare.internalDate()).isNull();

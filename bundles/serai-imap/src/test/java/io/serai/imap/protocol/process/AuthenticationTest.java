@@ -27,7 +27,7 @@ class AuthenticationTest {
     @Test
     void plaintextGreetingAdvertisesStarttlsAndLogindisabled() throws Exception {
         h = new SessionHarness(dir, false, false);
-        assertThat(h.greeting()).isEqualTo("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 LITERAL- ENABLE ID SASL-IR IDLE STARTTLS "
+        assertThat(h.greeting()).isEqualTo("* OK [CAPABILITY IMAP4rev1 IMAP4rev2 LITERAL+ ENABLE ID SASL-IR IDLE STARTTLS "
                 + "AUTH=SCRAM-SHA-256 LOGINDISABLED] serai.test IMAP ready\r\n");
         assertThat(h.send("a LOGIN alice@example.org pencil"))
                 .isEqualTo("a NO [PRIVACYREQUIRED] LOGIN needs TLS\r\n");
