@@ -32,7 +32,10 @@ public abstract class ListenerEndpoint extends DefaultEndpoint {
     private final String clientScheme;
     private volatile InetSocketAddress localAddress;
 
-    /** @param clientScheme camel-mail's scheme for the client side of the protocol, named when a producer is asked for */
+    /**
+     * @param clientScheme camel-mail's scheme for the client side of the protocol, named when a producer is asked
+     *                     for
+     */
     protected ListenerEndpoint(String uri, Component component, String host, int port, String clientScheme) {
         super(uri, component);
         this.host = host;

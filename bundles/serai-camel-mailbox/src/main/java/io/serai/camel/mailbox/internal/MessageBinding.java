@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import io.serai.camel.mailbox.MailboxConstants;
+import io.serai.camel.mailbox.mime.EncodedWords;
 import io.serai.store.api.MessageContent;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.mime.Envelope;

@@ -1,4 +1,4 @@
-package io.serai.camel.mailbox.internal;
+package io.serai.camel.mailbox.mime;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,14 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes RFC 2047 encoded-words ({@code =?charset?B|Q?text?=}) in an unfolded header value, for the header
- * values the {@code mailbox:} consumer puts on the exchange. Any charset Java knows is accepted; an RFC 2231 §5
- * language suffix ({@code UTF-8*de}) is ignored. Whitespace between two adjacent encoded-words is dropped
+ * Decodes RFC 2047 encoded-words ({@code =?charset?B|Q?text?=}) in an unfolded header value: the header values the
+ * {@code mailbox:} consumer puts on the exchange, and attachment names sent that way. Any charset Java knows is
+ * accepted; an RFC 2231 §5 language suffix ({@code UTF-8*de}) is ignored. Whitespace between two adjacent encoded-words is dropped
  * (RFC 2047 §6.2), and adjacent words of one charset are decoded together, so a character that a sender split
  * across two words still comes out whole. A word with an unknown charset, bad base64, a bad {@code =XX} escape or
  * bytes that are not valid in its charset is left as it is, as is everything that is not an encoded-word.
  */
-final class EncodedWords {
+public final class EncodedWords {
 
     /** RFC 2047 §2: no spaces or '?' inside; the 75-character limit is not enforced, senders exceed it. */
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
@@ -27,7 +27,8 @@ final class EncodedWords {
     private EncodedWords() {
     }
 
-    static String decode(String value) {
+    /** {@code value} with its encoded-words decoded; null stays null. */
+    public static String decode(String value) {
         if (value == null || !value.contains("=?")) {
             return value;
         }

@@ -1,4 +1,4 @@
-package io.serai.camel.mailbox.internal;
+package io.serai.camel.mailbox.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
