@@ -125,12 +125,11 @@ public final class EncodedWords {
             if (c == '_') {
                 out.write(' ');
             } else if (c == '=') {
-                int hi = i + 2 < text.length() ? hex(text.charAt(i + 1)) : -1;
-                int lo = hi < 0 ? -1 : hex(text.charAt(i + 2));
-                if (lo < 0) {
+                int octet = escapedOctet(text, i);
+                if (octet < 0) {
                     return null;
                 }
-                out.write(hi << 4 | lo);
+                out.write(octet);
                 i += 2;
             } else if (c > 0x20 && c < 0x7f) {
                 out.write(c);
@@ -141,7 +140,19 @@ public final class EncodedWords {
         return out.toByteArray();
     }
 
-    /** An ASCII hex digit's value (either case, as decoders should accept, RFC 2047 §4.2), else -1. */
+    /**
+     * The octet written as two hex digits after the escape character at {@code escape} ({@code =XX} here,
+     * {@code %XX} in RFC 2231), either case as decoders should accept (RFC 2047 §4.2); -1 when there are none.
+     */
+    static int escapedOctet(String text, int escape) {
+        if (escape + 2 >= text.length()) {
+            return -1;
+        }
+        int hi = hex(text.charAt(escape + 1));
+        int lo = hex(text.charAt(escape + 2));
+        return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+    }
+
     private static int hex(char c) {
         return c < 0x80 ? Character.digit(c, 16) : -1;
     }

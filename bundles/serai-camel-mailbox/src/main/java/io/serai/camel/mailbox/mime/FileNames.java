@@ -115,20 +115,15 @@ final class FileNames {
                 out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
-            int hi = i + 2 < text.length() ? hex(text.charAt(i + 1)) : -1;
-            int lo = hi < 0 ? -1 : hex(text.charAt(i + 2));
-            if (lo < 0) {
+            int octet = EncodedWords.escapedOctet(text, i);
+            if (octet < 0) {
                 return false;
             }
-            out.write(hi << 4 | lo);
+            out.write(octet);
             i += 2;
         }
         into.writeBytes(out.toByteArray());
         return true;
-    }
-
-    private static int hex(char c) {
-        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     /** The named charset; an unknown one falls back to UTF-8, the charset senders almost always mean. */
