@@ -119,7 +119,8 @@ public class FeaturesOnStockKarafIT {
     @Test
     public void seraiPop3Alone() throws Exception {
         installAlone("serai-pop3", () -> {
-            assertActive("io.serai.serai-pop3", "io.serai.serai-pop3-karaf", "io.serai.serai-camel-pop3d");
+            assertActive("io.serai.serai-pop3", "io.serai.serai-pop3-karaf", "io.serai.serai-camel-listener",
+                    "io.serai.serai-camel-pop3d");
             awaitService("io.serai.pop3.api.MaildropLocks", "(osgi.jndi.service.name=seraiPop3Locks)");
         });
     }
@@ -127,7 +128,8 @@ public class FeaturesOnStockKarafIT {
     @Test
     public void seraiImapAlone() throws Exception {
         installAlone("serai-imap", () -> {
-            assertActive("io.serai.serai-imap", "io.serai.serai-imap-karaf", "io.serai.serai-camel-imapd");
+            assertActive("io.serai.serai-imap", "io.serai.serai-imap-karaf", "io.serai.serai-camel-listener",
+                    "io.serai.serai-camel-imapd");
             awaitService("org.apache.camel.spi.ComponentResolver", "(component=imapd)");
         });
     }

@@ -1,26 +1,20 @@
 package io.serai.camel.imapd;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
 import io.serai.camel.imapd.internal.ImapdConsumer;
+import io.serai.camel.listener.ListenerConsumer;
+import io.serai.camel.listener.ListenerEndpoint;
 import io.serai.imap.api.ImapServerConfig;
 import io.serai.imap.api.Limits;
 import io.serai.imap.api.TlsMode;
-import io.serai.sasl.CredentialStore;
-import io.serai.store.api.MailStore;
 import org.apache.camel.Category;
-import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
-import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 
 /**
  * An IMAP listener that runs while its route runs, serving the mailboxes of the store's accounts. The options
@@ -29,16 +23,9 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "imapd", title = "IMAP server", syntax = "imapd:host:port",
         consumerOnly = true, category = {Category.MAIL})
-public class ImapdEndpoint extends DefaultEndpoint {
+public class ImapdEndpoint extends ListenerEndpoint {
 
-    @UriPath(description = "Address to listen on") @Metadata(required = true)
-    private final String host;
-    @UriPath(description = "Port to listen on; 0 picks a free one") @Metadata(required = true)
-    private final int port;
-    @UriParam(description = "The mailbox store whose accounts are served") @Metadata(required = true)
-    private MailStore store;
-    @UriParam(label = "security", description = "SASL credentials; when unset, passwords are checked by the store")
-    private CredentialStore credentialStore;
+    // host, port, store and credentialStore: ListenerEndpoint
     @UriParam(label = "security", description = "TLS for STARTTLS, or for the whole connection with tlsMode=IMPLICIT")
     private SSLContext sslContext;
     @UriParam(label = "security", description = "NONE, STARTTLS or IMPLICIT (TLS from the first byte, port 993 style); STARTTLS and IMPLICIT need sslContext", defaultValue = "NONE")
@@ -80,40 +67,26 @@ public class ImapdEndpoint extends DefaultEndpoint {
     @UriParam(label = "advanced", description = "Directory for spooled APPEND literals; default java.io.tmpdir")
     private String spoolDirectory;
 
-    private volatile InetSocketAddress localAddress;
-
     public ImapdEndpoint(String uri, ImapdComponent component, String host, int port) {
-        super(uri, component);
-        this.host = host;
-        this.port = port;
+        super(uri, component, host, port, "imap");
     }
 
     @Override
-    public Producer createProducer() {
-        throw new UnsupportedOperationException("imapd: is consumer only; read mail with camel-mail's imap: endpoint");
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) throws Exception {
+    protected ListenerConsumer<?> newConsumer(Processor processor) {
         serverConfig(); // fail at route start on a bad option, not at the first connection
-        ImapdConsumer consumer = new ImapdConsumer(this, processor, address -> localAddress = address);
-        configureConsumer(consumer);
-        return consumer;
+        return new ImapdConsumer(this, processor);
     }
 
     /** The listener configuration these options describe. */
     public ImapServerConfig serverConfig() {
-        if (store == null) {
-            throw new IllegalArgumentException("imapd: needs a store, e.g. store=#seraiStore");
-        }
         ImapServerConfig.Builder config = ImapServerConfig.builder()
-                .bind(host, port)
+                .store(requireStore())
+                .bind(getHost(), getPort())
                 .tls(tlsMode, sslContext)
                 .allowPlaintextAuth(allowPlaintextAuth)
                 .serverName(serverName)
                 .sessionThreads(sessionThreads)
                 .appendLimit(appendLimit)
-                .store(store)
                 .limits(new Limits(maxLineLength, maxLiteralSizePreAuth, maxLiteralSize, maxConnections,
                         maxConnectionsPerIp, maxConnectionsPerUser, Duration.ofSeconds(idleTimeoutSeconds),
                         Duration.ofMillis(authFailureDelayMillis), Duration.ofMillis(maxAuthFailureDelayMillis),
@@ -121,39 +94,10 @@ public class ImapdEndpoint extends DefaultEndpoint {
         if (spoolDirectory != null && !spoolDirectory.isBlank()) {
             config.spoolDirectory(Path.of(spoolDirectory));
         }
-        if (credentialStore != null) {
-            config.credentials(credentialStore);
+        if (getCredentialStore() != null) {
+            config.credentials(getCredentialStore());
         }
         return config.build();
-    }
-
-    /** The bound address while a consumer runs (the real port when configured with 0), else null. */
-    public InetSocketAddress getLocalAddress() {
-        return localAddress;
-    }
-
-    public String getHost() {
-        return host;
-    }
-
-    public int getPort() {
-        return port;
-    }
-
-    public MailStore getStore() {
-        return store;
-    }
-
-    public void setStore(MailStore store) {
-        this.store = store;
-    }
-
-    public CredentialStore getCredentialStore() {
-        return credentialStore;
-    }
-
-    public void setCredentialStore(CredentialStore credentialStore) {
-        this.credentialStore = credentialStore;
     }
 
     public SSLContext getSslContext() {

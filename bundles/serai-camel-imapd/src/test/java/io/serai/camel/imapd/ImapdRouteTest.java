@@ -108,5 +108,18 @@ class ImapdRouteTest {
                 from("imapd:127.0.0.1:0?store=#mailStore&tlsMode=IMPLICIT").routeId("no-tls").to("log:never");
             }
         })).hasStackTraceContaining("SSLContext");
+        assertThatThrownBy(() -> camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("imapd:127.0.0.1:0").routeId("no-store").to("log:never");
+            }
+        })).hasStackTraceContaining("imapd: needs a store, e.g. store=#seraiStore");
+    }
+
+    @Test
+    void itIsConsumerOnly() {
+        assertThatThrownBy(() -> camel.getEndpoint(URI).createProducer())
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("imapd: is consumer only; read mail with camel-mail's imap: endpoint");
     }
 }

@@ -24,12 +24,14 @@ public final class MailboxConstants {
     public static final String SIZE = "SeraiMailboxSize";
     @Metadata(label = "consumer", description = "The IMAP internal date.", javaType = "java.time.Instant")
     public static final String INTERNAL_DATE = "SeraiMailboxInternalDate";
-    @Metadata(label = "consumer", description = "The From header field, raw (unfolded, encoded words not decoded).",
+    @Metadata(label = "consumer", description = "The From header field, unfolded, RFC 2047 encoded words decoded.",
             javaType = "String")
     public static final String FROM = "SeraiMailboxFrom";
-    @Metadata(label = "consumer", description = "The To header field, raw.", javaType = "String")
+    @Metadata(label = "consumer", description = "The To header field, unfolded, encoded words decoded.",
+            javaType = "String")
     public static final String TO = "SeraiMailboxTo";
-    @Metadata(label = "consumer", description = "The Subject header field, raw.", javaType = "String")
+    @Metadata(label = "consumer", description = "The Subject header field, unfolded, encoded words decoded.",
+            javaType = "String")
     public static final String SUBJECT = "SeraiMailboxSubject";
     @Metadata(label = "consumer", description = "True when the message failed before and is tried again after a "
             + "restart.", javaType = "boolean")

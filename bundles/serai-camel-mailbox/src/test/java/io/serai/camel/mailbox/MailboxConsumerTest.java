@@ -4,6 +4,7 @@ import static io.serai.camel.mailbox.StoreFixture.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.serai.store.api.AppendRequest;
+import io.serai.store.api.ContentSource;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.SystemFlag;
 import org.apache.camel.CamelContext;
@@ -102,6 +105,24 @@ class MailboxConsumerTest {
         await().atMost(WAIT).until(() -> fixture.folder("Tickets").messages().stream()
                 .filter(m -> m.flags().has(SystemFlag.SEEN)).count() == 3);
         assertThat(meta("Tickets", before).flags().has(SystemFlag.SEEN)).isFalse();
+    }
+
+    @Test
+    void encodedWordsInFromToAndSubjectArriveDecoded() throws Exception {
+        route("");
+        // as Thunderbird and Outlook write them: Q for mostly-ASCII text, B split over folded lines for the rest
+        byte[] mail = ("From: =?ISO-8859-1?Q?Andr=E9?= Pirard <andre@example.org>\r\n"
+                + "To: =?UTF-8?B?5pel5pys6Kqe4w==?=\r\n =?UTF-8?B?ga7ku7blkI3jgafjgZk=?= <alice@caravan.test>\r\n"
+                + "Subject: Re: =?UTF-8?Q?Kamele_im_=C3=9Cberblick?=\r\n =?UTF-8?Q?_und_mehr?=\r\n"
+                + "\r\nTwelve camels.\r\n").getBytes(StandardCharsets.US_ASCII);
+        fixture.folder("Tickets").append(AppendRequest.of(ContentSource.of(new ByteArrayInputStream(mail))));
+
+        await().atMost(WAIT).until(() -> delivered.size() == 1);
+        Delivered d = delivered.get(0);
+        assertThat(d.subject()).isEqualTo("Re: Kamele im Überblick und mehr");
+        assertThat(d.message().getHeader(MailboxConstants.FROM)).isEqualTo("André Pirard <andre@example.org>");
+        assertThat(d.message().getHeader(MailboxConstants.TO)).isEqualTo("日本語の件名です <alice@caravan.test>");
+        assertThat(d.body()).isEqualTo(mail);
     }
 
     @Test

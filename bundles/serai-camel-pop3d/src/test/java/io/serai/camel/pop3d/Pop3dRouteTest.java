@@ -99,5 +99,19 @@ class Pop3dRouteTest {
     void aStoreIsRequiredAndUnknownOptionsFail() {
         assertThatThrownBy(() -> camel.getEndpoint("pop3d:127.0.0.1:0?noSuchOption=1"))
                 .hasMessageContaining("noSuchOption");
+        assertThatThrownBy(() -> camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("pop3d:127.0.0.1:0").routeId("no-store").to("log:never");
+            }
+        })).hasStackTraceContaining("pop3d: needs a store, e.g. store=#seraiStore");
+        assertThat(camel.getRouteController().getRouteStatus("no-store").isStarted()).isFalse();
+    }
+
+    @Test
+    void itIsConsumerOnly() {
+        assertThatThrownBy(() -> camel.getEndpoint("pop3d:127.0.0.1:0?store=#mailStore").createProducer())
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("pop3d: is consumer only; read mail with camel-mail's pop3: endpoint");
     }
 }

@@ -3,26 +3,17 @@ package io.serai.routes.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
-import jakarta.mail.internet.MimePartDataSource;
-import jakarta.mail.internet.MimeUtility;
+import io.serai.camel.mailbox.mime.MessagePart;
+import io.serai.camel.mailbox.mime.MessageParts;
 
 /**
- * Walks the MIME tree of one message and writes each attachment, decoded, into a directory. A leaf part is an
- * attachment when its disposition says so or it carries a file name (RFC 2183); inline text bodies are not.
- * Multiparts are opened through their data source rather than {@code getContent()}, so no JAF command map is
- * needed (there is none to find inside OSGi).
+ * Writes each attachment of one message ({@link MessageParts#attachments()}, the rule the {@code mailbox:}
+ * component uses), transfer-decoded, into a directory under a safe, unique name, within the archive's limits.
  */
 final class AttachmentExtractor {
 
@@ -37,26 +28,17 @@ final class AttachmentExtractor {
         this.directory = directory;
     }
 
-    /** Extracts the attachments of {@code root}; returns them, extracted and skipped, in document order. */
-    List<ArchivedPart> extract(MimePart root) throws MessagingException, IOException {
-        walk(root, 0);
+    /** Extracts the attachments of a message; returns them, extracted and skipped, in document order. */
+    List<ArchivedPart> extract(MessageParts message) throws IOException {
+        for (MessagePart part : message.attachments()) {
+            write(part);
+        }
         return List.copyOf(parts);
     }
 
-    private void walk(MimePart part, int depth) throws MessagingException, IOException {
-        if (part.isMimeType("multipart/*") && depth < 32) {
-            MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(part));
-            for (int i = 0; i < multipart.getCount(); i++) {
-                walk((MimePart) multipart.getBodyPart(i), depth + 1);
-            }
-            return;
-        }
-        String fileName = fileName(part);
-        if (fileName == null && !Part.ATTACHMENT.equalsIgnoreCase(disposition(part))) {
-            return;
-        }
-        String contentType = baseType(part);
-        String proposed = fileName != null ? fileName
+    private void write(MessagePart part) throws IOException {
+        String contentType = part.contentType();
+        String proposed = part.fileName() != null ? part.fileName()
                 : contentType.equals("message/rfc822") ? "attached-message.eml" : SafeFileNames.FALLBACK;
         if (extracted >= limits.maxAttachments()) {
             parts.add(ArchivedPart.skipped(SafeFileNames.clean(proposed), contentType,
@@ -66,7 +48,7 @@ final class AttachmentExtractor {
         String name = names.unique(proposed);
         Path file = directory.resolve(name);
         Digests.Copied copied;
-        try (InputStream in = part.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = part.openDecoded(); OutputStream out = Files.newOutputStream(file)) {
             copied = Digests.copy(in, out, limits.maxAttachmentSize());
         }
         if (copied.overLimit()) {
@@ -77,32 +59,5 @@ final class AttachmentExtractor {
         }
         extracted++;
         parts.add(ArchivedPart.extracted(name, contentType, copied.size(), copied.sha256()));
-    }
-
-    private static String fileName(MimePart part) {
-        try {
-            String name = part.getFileName();
-            // many clients send RFC 2047 encoded words in the parameter although RFC 2231 is the standard form
-            return name != null && name.contains("=?") ? MimeUtility.decodeText(name) : name;
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            return null;
-        }
-    }
-
-    private static String disposition(MimePart part) {
-        try {
-            return part.getDisposition();
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    private static String baseType(MimePart part) {
-        try {
-            String type = part.getContentType();
-            return type == null ? "text/plain" : new ContentType(type).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (MessagingException e) {
-            return "application/octet-stream";
-        }
     }
 }

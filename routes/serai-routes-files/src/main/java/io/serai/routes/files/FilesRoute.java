@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 import io.serai.camel.mailbox.MailboxConstants;
+import io.serai.camel.mailbox.mime.MessageParts;
 import io.serai.store.api.MailStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -74,7 +75,7 @@ public final class FilesRoute extends RouteBuilder {
                 in.getHeader(MailboxConstants.FOLDER, String.class),
                 in.getHeader(MailboxConstants.UID_VALIDITY, Long.class),
                 in.getHeader(MailboxConstants.UID, Long.class));
-        Path saved = archiver.archive(in.getMandatoryBody(InputStream.class), ref);
+        Path saved = archiver.archive(in.getMandatoryBody(InputStream.class), MessageParts.of(exchange), ref);
         in.setHeader(Exchange.FILE_NAME_PRODUCED, saved.toString());
     }
 }

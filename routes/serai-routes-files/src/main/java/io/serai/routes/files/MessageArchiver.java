@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.serai.camel.mailbox.mime.MessageParts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedFileInputStream;
@@ -37,8 +38,8 @@ final class MessageArchiver {
         this.limits = limits;
     }
 
-    /** Archives the message read from {@code content}; returns its directory. */
-    Path archive(InputStream content, MessageRef ref) throws IOException, MessagingException {
+    /** Archives the message read from {@code content}, whose parts are {@code parts}; returns its directory. */
+    Path archive(InputStream content, MessageParts parts, MessageRef ref) throws IOException, MessagingException {
         Files.createDirectories(directory);
         Path target = directory.resolve(ref.directoryName());
         Path work = directory.resolve("." + ref.directoryName() + ".tmp");
@@ -52,9 +53,9 @@ final class MessageArchiver {
         }
         String index;
         try (SharedFileInputStream in = new SharedFileInputStream(eml.toFile())) {
-            MimeMessage mime = new MimeMessage(null, in);
-            List<ArchivedPart> parts = new AttachmentExtractor(limits, work.resolve(ATTACHMENTS)).extract(mime);
-            index = index(ref, message, IndexedHeaders.of(mime), parts);
+            MimeMessage mime = new MimeMessage(null, in); // for the header fields of the index
+            List<ArchivedPart> attachments = new AttachmentExtractor(limits, work.resolve(ATTACHMENTS)).extract(parts);
+            index = index(ref, message, IndexedHeaders.of(mime), attachments);
         }
         Files.writeString(work.resolve(INDEX), index, StandardCharsets.UTF_8);
 

@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,23 @@ class MessageArchiverTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path storeDir;
+    private StoredMessages stored;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        stored = new StoredMessages(storeDir);
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        stored.close();
+    }
+
+    private Path archive(MessageArchiver archiver, byte[] mail) throws Exception {
+        return archiver.archive(new ByteArrayInputStream(mail), stored.parts(mail), REF);
+    }
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -29,7 +48,7 @@ class MessageArchiverTest {
         byte[] mail = TestMessages.withAttachments("Kamele im Überblick",
                 new String[][] {{"../../evil.sh", "rm -rf /"}, {"notes.txt", "one"}, {"notes.txt", "two"}});
 
-        Path saved = new MessageArchiver(dir, ArchiveLimits.DEFAULTS).archive(new ByteArrayInputStream(mail), REF);
+        Path saved = archive(new MessageArchiver(dir, ArchiveLimits.DEFAULTS), mail);
 
         assertThat(saved).isEqualTo(dir.resolve("77-5"));
         assertThat(Files.readAllBytes(saved.resolve("message.eml"))).isEqualTo(mail);
@@ -59,7 +78,7 @@ class MessageArchiverTest {
         byte[] mail = TestMessages.withAttachments("limits",
                 new String[][] {{"big.bin", "x".repeat(11)}, {"a.txt", "a"}, {"b.txt", "b"}, {"c.txt", "c"}});
 
-        Path saved = new MessageArchiver(dir, new ArchiveLimits(2, 10)).archive(new ByteArrayInputStream(mail), REF);
+        Path saved = archive(new MessageArchiver(dir, new ArchiveLimits(2, 10)), mail);
 
         try (Stream<Path> files = Files.list(saved.resolve("attachments"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.txt", "b.txt");
@@ -74,11 +93,10 @@ class MessageArchiverTest {
     @Test
     void archivingAgainReplacesTheEarlierCopy() throws Exception {
         MessageArchiver archiver = new MessageArchiver(dir, ArchiveLimits.DEFAULTS);
-        archiver.archive(new ByteArrayInputStream(TestMessages.withAttachments("first",
-                new String[][] {{"old.txt", "old"}})), REF);
+        archive(archiver, TestMessages.withAttachments("first", new String[][] {{"old.txt", "old"}}));
         byte[] second = TestMessages.withAttachments("second", new String[][] {{"new.txt", "new"}});
 
-        Path saved = archiver.archive(new ByteArrayInputStream(second), REF);
+        Path saved = archive(archiver, second);
 
         assertThat(Files.readAllBytes(saved.resolve("message.eml"))).isEqualTo(second);
         try (Stream<Path> files = Files.list(saved.resolve("attachments"))) {
@@ -94,7 +112,7 @@ class MessageArchiverTest {
         byte[] mail = ("From: not an address <<\r\nSubject: =?UTF-8?Q?caf=C3=A9?=\r\n\r\nhello\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
 
-        Path saved = new MessageArchiver(dir, ArchiveLimits.DEFAULTS).archive(new ByteArrayInputStream(mail), REF);
+        Path saved = archive(new MessageArchiver(dir, ArchiveLimits.DEFAULTS), mail);
 
         assertThat(Files.readString(saved.resolve("index.json")))
                 .contains("not an address", "\"subject\":\"café\"", "\"messageId\":null",

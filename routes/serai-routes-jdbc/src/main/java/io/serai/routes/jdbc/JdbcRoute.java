@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import io.serai.camel.mailbox.MailboxConstants;
+import io.serai.camel.mailbox.mime.MessageParts;
 import io.serai.store.api.MailStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -107,9 +108,10 @@ public final class JdbcRoute extends RouteBuilder {
         try (InputStream body = in.getMandatoryBody(InputStream.class)) {
             raw = body.readAllBytes();
         }
-        MailRow row = parser.parse(raw, in.getHeader(MailboxConstants.ACCOUNT, String.class),
+        MailRow row = parser.parse(raw, MessageParts.of(exchange), in.getHeader(MailboxConstants.ACCOUNT, String.class),
                 in.getHeader(MailboxConstants.FOLDER, String.class),
-                in.getHeader(MailboxConstants.UID_VALIDITY, Long.class), in.getHeader(MailboxConstants.UID, Long.class));
+                in.getHeader(MailboxConstants.UID_VALIDITY, Long.class),
+                in.getHeader(MailboxConstants.UID, Long.class));
         in.setHeader(WRITTEN, tables.store(row));
     }
 }

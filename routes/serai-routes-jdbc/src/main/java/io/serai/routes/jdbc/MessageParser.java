@@ -11,23 +11,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
+import io.serai.camel.mailbox.mime.MessagePart;
+import io.serai.camel.mailbox.mime.MessageParts;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
-import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
 /**
- * Reads the columns of a {@link MailRow} from raw message bytes: decoded header values for people, the header
- * block as it was sent, the first plain-text and HTML bodies decoded to text, and the attachments (parts with a
- * file name or {@code Content-Disposition: attachment}, RFC 2183) with size and SHA-256. Multiparts are opened
- * through their data source, so no JAF command map is needed (there is none to find inside OSGi).
+ * Reads the columns of a {@link MailRow}: decoded header values for people and the header block as it was sent
+ * (from the raw bytes), the first plain-text and HTML bodies decoded to text, and the attachments with size and
+ * SHA-256 (from the parts the store parsed, {@link MessageParts}, the rule the {@code mailbox:} component uses).
  */
 final class MessageParser {
 
@@ -37,49 +32,25 @@ final class MessageParser {
         this.maxAttachmentSize = maxAttachmentSize;
     }
 
-    MailRow parse(byte[] raw, String account, String folder, long uidValidity, long uid)
+    MailRow parse(byte[] raw, MessageParts parts, String account, String folder, long uidValidity, long uid)
             throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(null, new SharedByteArrayInputStream(raw));
-        Bodies bodies = new Bodies();
-        walk(message, bodies, 0);
+        List<MailRow.AttachmentRow> attachments = new ArrayList<>();
+        for (MessagePart part : parts.attachments()) {
+            attachments.add(attachment(part, attachments.size()));
+        }
         return new MailRow(account, folder, uidValidity, uid, message.getMessageID(),
                 message.getSentDate() == null ? null : message.getSentDate().toInstant(),
                 decoded(message, "From"), decoded(message, "To"), decoded(message, "Cc"), message.getSubject(),
-                headerBlock(raw), bodies.text, bodies.html, raw.length, bodies.attachments);
+                headerBlock(raw), text(parts, "text/plain"), text(parts, "text/html"), raw.length, attachments);
     }
 
-    private static final class Bodies {
-        String text;
-        String html;
-        final List<MailRow.AttachmentRow> attachments = new ArrayList<>();
-    }
-
-    private void walk(MimePart part, Bodies bodies, int depth) throws MessagingException, IOException {
-        if (part.isMimeType("multipart/*") && depth < 32) {
-            MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(part));
-            for (int i = 0; i < multipart.getCount(); i++) {
-                walk((MimePart) multipart.getBodyPart(i), bodies, depth + 1);
-            }
-            return;
-        }
-        String name = fileName(part);
-        boolean attachment = name != null || Part.ATTACHMENT.equalsIgnoreCase(disposition(part));
-        if (!attachment && part.isMimeType("text/plain") && bodies.text == null) {
-            bodies.text = text(part);
-        } else if (!attachment && part.isMimeType("text/html") && bodies.html == null) {
-            bodies.html = text(part);
-        } else if (attachment) {
-            bodies.attachments.add(attachment(part, bodies.attachments.size(), name));
-        }
-    }
-
-    private MailRow.AttachmentRow attachment(MimePart part, int position, String name)
-            throws MessagingException, IOException {
+    private MailRow.AttachmentRow attachment(MessagePart part, int position) throws IOException {
         MessageDigest sha = sha256();
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         long size = 0;
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = part.openDecoded()) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);
                 size += n;
@@ -88,21 +59,30 @@ final class MessageParser {
                 }
             }
         }
-        return new MailRow.AttachmentRow(position, name == null ? "attachment" : printable(name), baseType(part),
-                size, HexFormat.of().formatHex(sha.digest()), size <= maxAttachmentSize ? kept.toByteArray() : null);
+        String name = part.fileName();
+        return new MailRow.AttachmentRow(position, name == null ? "attachment" : printable(name),
+                part.contentType(), size, HexFormat.of().formatHex(sha.digest()),
+                size <= maxAttachmentSize ? kept.toByteArray() : null);
     }
 
-    private static String text(MimePart part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return new String(in.readAllBytes(), charset(part));
+    /** The first body part of {@code contentType}, decoded to text with its charset, or null. */
+    private static String text(MessageParts parts, String contentType) throws IOException {
+        MessagePart part = parts.firstBody(contentType).orElse(null);
+        if (part == null) {
+            return null;
+        }
+        try (InputStream in = part.openDecoded()) {
+            return new String(in.readAllBytes(), charset(part.parameter("charset")));
         }
     }
 
-    private static Charset charset(MimePart part) {
+    private static Charset charset(String name) {
+        if (name == null) {
+            return StandardCharsets.US_ASCII;
+        }
         try {
-            String name = new ContentType(part.getContentType()).getParameter("charset");
-            return name == null ? StandardCharsets.US_ASCII : Charset.forName(MimeUtility.javaCharset(name));
-        } catch (MessagingException | IllegalArgumentException e) {
+            return Charset.forName(MimeUtility.javaCharset(name));
+        } catch (IllegalArgumentException e) {
             // an unknown or malformed charset: Latin-1 maps every byte, so nothing is lost
             return StandardCharsets.ISO_8859_1;
         }
@@ -128,32 +108,6 @@ final class MessageParser {
             return MimeUtility.decodeText(MimeUtility.unfold(raw));
         } catch (UnsupportedEncodingException e) {
             return raw;
-        }
-    }
-
-    private static String fileName(MimePart part) {
-        try {
-            String name = part.getFileName();
-            return name != null && name.contains("=?") ? MimeUtility.decodeText(name) : name;
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            return null;
-        }
-    }
-
-    private static String disposition(MimePart part) {
-        try {
-            return part.getDisposition();
-        } catch (MessagingException e) {
-            return null;
-        }
-    }
-
-    private static String baseType(MimePart part) {
-        try {
-            String type = part.getContentType();
-            return type == null ? "text/plain" : new ContentType(type).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (MessagingException e) {
-            return "application/octet-stream";
         }
     }
 

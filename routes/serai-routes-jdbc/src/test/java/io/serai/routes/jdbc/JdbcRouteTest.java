@@ -18,9 +18,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
+import io.serai.camel.mailbox.mime.MessageParts;
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.ContentSource;
 import io.serai.store.api.MailStore;
+import io.serai.store.api.Mailbox;
 import io.serai.store.embedded.EmbeddedStoreConfig;
 import io.serai.store.embedded.EmbeddedStores;
 import io.serai.store.embedded.FsyncPolicy;
@@ -111,6 +113,12 @@ class JdbcRouteTest {
                 .append(AppendRequest.of(ContentSource.of(new ByteArrayInputStream(mail)))).uid();
     }
 
+    /** The parts of {@code mail} as the mailbox: consumer hands them over: stored, as the store parsed them. */
+    private MessageParts parts(byte[] mail) throws Exception {
+        Mailbox orders = store.mailboxes(ALICE).open("Orders");
+        return MessageParts.of(orders.content(append(mail)));
+    }
+
     private List<List<Object>> rows(String sql) throws Exception {
         try (Connection c = h2.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
@@ -165,11 +173,12 @@ class JdbcRouteTest {
         MailTables tables = new MailTables(h2, "serai_");
         tables.createSchema();
         tables.createSchema(); // at every start
-        MailRow row = new MessageParser(1024).parse(order("once", "x"), ALICE, "Orders", 7, 1);
+        byte[] mail = order("once", "x");
+        MailRow row = new MessageParser(1024).parse(mail, parts(mail), ALICE, "Orders", 7, 1);
 
         assertThat(tables.store(row)).isTrue();
         assertThat(tables.store(row)).isFalse();
-        assertThat(tables.store(new MessageParser(1024).parse(order("once", "x"), ALICE, "Orders", 8, 1))).isTrue();
+        assertThat(tables.store(new MessageParser(1024).parse(mail, parts(mail), ALICE, "Orders", 8, 1))).isTrue();
 
         assertThat(rows("SELECT uid_validity, uid FROM serai_message ORDER BY uid_validity"))
                 .containsExactly(List.of(7L, 1L), List.of(8L, 1L));

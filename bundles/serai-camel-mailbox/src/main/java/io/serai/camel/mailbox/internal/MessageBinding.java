@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import io.serai.camel.mailbox.MailboxConstants;
+import io.serai.camel.mailbox.mime.EncodedWords;
 import io.serai.store.api.MessageContent;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.mime.Envelope;
@@ -27,13 +28,13 @@ public final class MessageBinding {
         message.setHeader(MailboxConstants.SIZE, meta.size());
         message.setHeader(MailboxConstants.INTERNAL_DATE, meta.internalDate());
         Envelope envelope = content.structure().envelope();
-        setRaw(message, MailboxConstants.FROM, envelope.from());
-        setRaw(message, MailboxConstants.TO, envelope.to());
-        setRaw(message, MailboxConstants.SUBJECT, envelope.subject());
+        setDecoded(message, MailboxConstants.FROM, envelope.from());
+        setDecoded(message, MailboxConstants.TO, envelope.to());
+        setDecoded(message, MailboxConstants.SUBJECT, envelope.subject());
     }
 
-    private static void setRaw(Message message, String header, Optional<byte[]> value) {
-        // raw header text: UTF-8 covers ASCII and RFC 6532 headers; RFC 2047 encoded words are left to the route
-        value.ifPresent(v -> message.setHeader(header, new String(v, StandardCharsets.UTF_8)));
+    private static void setDecoded(Message message, String header, Optional<byte[]> value) {
+        // UTF-8 covers ASCII and RFC 6532 headers; RFC 2047 encoded words are decoded for the route
+        value.ifPresent(v -> message.setHeader(header, EncodedWords.decode(new String(v, StandardCharsets.UTF_8))));
     }
 }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 
 import io.serai.camel.mailbox.MailboxConstants;
 import io.serai.camel.mailbox.MailboxEndpoint;
+import io.serai.camel.mailbox.mime.MessageParts;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.MessageContent;
 import io.serai.store.api.NotFoundException;
@@ -79,6 +80,7 @@ final class MessageDispatcher {
                 exchange.getMessage().setHeader(MailboxConstants.REDELIVERED, true);
             }
             exchange.getMessage().setBody(body);
+            exchange.setProperty(MessageParts.CONTENT_PROPERTY, content); // for routes that read the MIME parts
             MailboxEndpoint endpoint = (MailboxEndpoint) consumer.getEndpoint();
             if (endpoint.isAttachments()) {
                 AttachmentBinding.attach(exchange, content, endpoint); // loads camel-attachments only now

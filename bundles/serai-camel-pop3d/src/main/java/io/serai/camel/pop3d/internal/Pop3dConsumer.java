@@ -1,9 +1,8 @@
 package io.serai.camel.pop3d.internal;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 
+import io.serai.camel.listener.ListenerConsumer;
 import io.serai.camel.pop3d.Pop3dConstants;
 import io.serai.camel.pop3d.Pop3dEndpoint;
 import io.serai.pop3.api.MaildropLocks;
@@ -13,29 +12,23 @@ import io.serai.pop3.api.Pop3Server;
 import io.serai.pop3.api.Pop3ServerConfig;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Runs the POP3 listener while the route runs and turns each retrieved or deleted message into an exchange. The
  * events are handed to one ordered thread, so a slow route never holds a POP3 session, and the route sees them
  * in the order they happened.
  */
-public final class Pop3dConsumer extends DefaultConsumer {
+public final class Pop3dConsumer extends ListenerConsumer<Pop3dEndpoint> {
 
-    private final Pop3dEndpoint endpoint;
-    private final Consumer<InetSocketAddress> boundAddress;
     private ExecutorService events;
-    private Pop3Server server;
 
-    public Pop3dConsumer(Pop3dEndpoint endpoint, Processor processor, Consumer<InetSocketAddress> boundAddress) {
+    public Pop3dConsumer(Pop3dEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
-        this.boundAddress = boundAddress;
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    protected Listener createListener() {
+        Pop3dEndpoint endpoint = listenerEndpoint();
         events = endpoint.getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "pop3d-events");
         Pop3ServerConfig.Builder config = Pop3ServerConfig.builder()
                 .bind(endpoint.getHost(), endpoint.getPort())
@@ -66,23 +59,17 @@ public final class Pop3dConsumer extends DefaultConsumer {
         } else if (endpoint.isImplicitTls()) {
             throw new IllegalArgumentException("pop3d: implicitTls needs an sslContext");
         }
-        server = Pop3Server.create(config.build());
-        // fail the route's start when the port cannot be bound, rather than run a route with no listener
-        boundAddress.accept(server.start().toCompletableFuture().join());
+        Pop3Server server = Pop3Server.create(config.build());
+        return Listener.of(server::start, server::close);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-        boundAddress.accept(null);
+        super.doStop(); // the listener first: no more events after this
         if (events != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(events);
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(events);
             events = null;
         }
-        super.doStop();
     }
 
     private void dispatch(String what, MessageEvent event) {
