@@ -9,20 +9,20 @@ import io.serai.imap.protocol.decode.FramerLimits;
 import io.serai.imap.protocol.process.AccountCredentials;
 import io.serai.imap.protocol.process.ImapConfig;
 import io.serai.netty.listener.ConnectionLimiter;
+import io.serai.netty.listener.ListenerServer;
 import io.serai.netty.listener.NettyListener;
 import io.serai.sasl.CredentialStore;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLContext;
 
 /**
- * The Netty implementation of {@link ImapServer}: a {@link NettyListener} (an accept thread, I/O loop threads for
- * sockets and TLS, and the session group of {@code sessionThreads} for the protocol and the store) running the
- * IMAP pipeline. All threads belong to this server and end with {@link #stop()}; there is no static state.
+ * The Netty implementation of {@link ImapServer}: the IMAP pipeline on a {@link NettyListener} (an accept thread, I/O
+ * loop threads for sockets and TLS, and the session group of {@code sessionThreads} for the protocol and the store).
+ * All threads belong to this server and end with {@link #stop()}; there is no static state.
  */
-public final class NettyImapServer implements ImapServer {
+public final class NettyImapServer extends ListenerServer implements ImapServer {
 
     /**
      * A refused client gets {@code * BYE} as its greeting (RFC 9051 §7.1.5 allows BYE instead of the greeting);
@@ -33,10 +33,9 @@ public final class NettyImapServer implements ImapServer {
 
     private ImapServerConfig config;
     private ImapServerConfig.Builder legacy;
-    private volatile NettyListener listener;
-    private ConnectionLimiter limiter;
 
     public NettyImapServer(ImapServerConfig config) {
+        super("imap", SessionTerminator.SHUTDOWN);
         this.config = config;
     }
 
@@ -46,6 +45,7 @@ public final class NettyImapServer implements ImapServer {
      */
     @Deprecated
     public NettyImapServer(ImapConfig session, FramerLimits limits, SSLContext sslContext, boolean implicitTls) {
+        super("imap", SessionTerminator.SHUTDOWN);
         this.legacy = ImapServerConfig.builder()
                 .store(session.store())
                 .credentials(session.credentials())
@@ -70,14 +70,14 @@ public final class NettyImapServer implements ImapServer {
     }
 
     @Override
-    public synchronized CompletionStage<InetSocketAddress> start() {
-        if (listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        NettyListener running = new NettyListener("imap", config.sessionThreads());
-        listener = running;
+    protected int sessionThreads() {
+        return config.sessionThreads();
+    }
+
+    @Override
+    protected CompletionStage<InetSocketAddress> bind(NettyListener listener) { // under the lock of start()
         Limits limits = config.limits();
-        limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp(),
+        ConnectionLimiter limiter = listener.limitConnections(limits.maxConnections(), limits.maxConnectionsPerIp(),
                 config.tlsMode() == TlsMode.IMPLICIT ? null : REFUSAL);
         CredentialStore credentials = config.credentials()
                 .orElseGet(() -> new AccountCredentials(config.store().accounts()));
@@ -85,39 +85,10 @@ public final class NettyImapServer implements ImapServer {
         ImapChannelInitializer initializer = new ImapChannelInitializer(config, credentials, limiter,
                 new UserConnections(limits.maxConnectionsPerUser()),
                 new LoginThrottle(limits.authFailureDelay(), limits.maxAuthFailureDelay(), System::nanoTime),
-                running.sessionGroup(), tls, running.pipelines(), running.channels());
-        return running.bind(running.bootstrap(1024)
+                listener.sessionGroup(), tls, listener.pipelines(), listener.channels());
+        return listener.bind(listener.bootstrap(1024)
                         .childOption(ChannelOption.AUTO_READ, false) // ImapFramerHandler reads one buffer at a time
                         .childHandler(initializer),
                 config.bindHost(), config.port(), "IMAP " + config.tlsMode());
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        NettyListener running = listener;
-        if (running == null) {
-            throw new IllegalStateException("not bound");
-        }
-        return running.localAddress();
-    }
-
-    @Override
-    public int openConnections() {
-        return limiter == null ? 0 : limiter.openConnections();
-    }
-
-    @Override
-    public synchronized CompletionStage<Void> stop() {
-        if (listener == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletionStage<Void> done = listener.stop(SessionTerminator.SHUTDOWN);
-        listener = null;
-        return done;
-    }
-
-    @Override
-    public void close() {
-        stop().toCompletableFuture().join();
     }
 }

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The threads and channels of one listener: an accept thread, I/O loop threads for sockets and TLS, and a session
  * group for the protocol and its blocking store calls, named {@code <protocol>-accept}, {@code -io} and
  * {@code -session}. All of them belong to this instance and end with {@link #stop(Object)}; there is no static
- * state. One instance serves one start of a server; the protocol builds its pipeline with {@link #sessionGroup()},
- * {@link #channels()} and {@link #pipelines()} and hands it to {@link #bind}.
+ * state. One instance serves one start of a server (see {@link ListenerServer}); the protocol builds its pipeline
+ * with {@link #sessionGroup()}, {@link #channels()}, {@link #pipelines()} and {@link #limitConnections} and hands
+ * it to {@link #bind}.
  */
 public final class NettyListener {
 
@@ -44,6 +45,7 @@ public final class NettyListener {
     private final EventExecutorGroup sessionGroup;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final PipelineTracker pipelines = new PipelineTracker();
+    private volatile ConnectionLimiter limiter;
     private String description;
     private Channel serverChannel;
 
@@ -72,6 +74,22 @@ public final class NettyListener {
     /** To put first in every pipeline, so that {@link #stop(Object)} can wait for their teardown. */
     public PipelineTracker pipelines() {
         return pipelines;
+    }
+
+    /**
+     * The connection limits of this listener, to put in every pipeline after {@link #pipelines()}; see
+     * {@link ConnectionLimiter#ConnectionLimiter(int, int, byte[])}. {@link #openConnections()} counts through it.
+     */
+    public ConnectionLimiter limitConnections(int maxTotal, int maxPerAddress, byte[] refusal) {
+        ConnectionLimiter made = new ConnectionLimiter(maxTotal, maxPerAddress, refusal);
+        limiter = made;
+        return made;
+    }
+
+    /** Open client connections as counted by {@link #limitConnections}; 0 without limits (monitoring, tests). */
+    public int openConnections() {
+        ConnectionLimiter counted = limiter;
+        return counted == null ? 0 : counted.openConnections();
     }
 
     /**

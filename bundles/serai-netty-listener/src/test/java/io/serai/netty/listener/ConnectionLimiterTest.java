@@ -13,15 +13,15 @@ class ConnectionLimiterTest {
     @Test
     void refusesConnectionsAboveTheListenerLimitWithTheProtocolsReply() throws Exception {
         // one after the other: connections made at once may become active on the I/O threads in any order
-        try (GreetingServer server = new GreetingServer(2, 10, REFUSAL);
-             Client first = new Client(server.address)) {
+        try (GreetingServer server = GreetingServer.started(2, 10, REFUSAL);
+             Client first = new Client(server.address())) {
             assertThat(first.readLine()).startsWith(GreetingServer.GREETING);
-            try (Client second = new Client(server.address)) {
+            try (Client second = new Client(server.address())) {
                 assertThat(second.readLine()).startsWith(GreetingServer.GREETING);
-                try (Client third = new Client(server.address)) {
+                try (Client third = new Client(server.address())) {
                     assertThat(third.readLine()).isEqualTo(REFUSAL);
                     assertThat(third.readLine()).isNull();
-                    await().until(() -> server.limiter.openConnections() == 2);
+                    await().until(() -> server.openConnections() == 2);
                 }
             }
         }
@@ -29,10 +29,10 @@ class ConnectionLimiterTest {
 
     @Test
     void refusesConnectionsAboveTheLimitPerAddress() throws Exception {
-        try (GreetingServer server = new GreetingServer(10, 1, REFUSAL);
-             Client first = new Client(server.address)) {
+        try (GreetingServer server = GreetingServer.started(10, 1, REFUSAL);
+             Client first = new Client(server.address())) {
             assertThat(first.readLine()).startsWith(GreetingServer.GREETING);
-            try (Client second = new Client(server.address)) {
+            try (Client second = new Client(server.address())) {
                 assertThat(second.readLine()).isEqualTo(REFUSAL);
                 assertThat(second.readLine()).isNull();
             }
@@ -41,10 +41,10 @@ class ConnectionLimiterTest {
 
     @Test
     void withoutARefusalClosesSilently() throws Exception {
-        try (GreetingServer server = new GreetingServer(1, 1, null);
-             Client first = new Client(server.address)) {
+        try (GreetingServer server = GreetingServer.started(1, 1, null);
+             Client first = new Client(server.address())) {
             assertThat(first.readLine()).startsWith(GreetingServer.GREETING);
-            try (Client second = new Client(server.address)) {
+            try (Client second = new Client(server.address())) {
                 assertThat(second.readLine()).isNull();
             }
         }
@@ -52,13 +52,13 @@ class ConnectionLimiterTest {
 
     @Test
     void aClosedConnectionFreesItsPlaceInBothCounts() throws Exception {
-        try (GreetingServer server = new GreetingServer(1, 1, REFUSAL)) {
-            try (Client first = new Client(server.address)) {
+        try (GreetingServer server = GreetingServer.started(1, 1, REFUSAL)) {
+            try (Client first = new Client(server.address())) {
                 assertThat(first.readLine()).startsWith(GreetingServer.GREETING);
-                assertThat(server.limiter.openConnections()).isEqualTo(1);
+                assertThat(server.openConnections()).isEqualTo(1);
             }
-            await().until(() -> server.limiter.openConnections() == 0);
-            try (Client again = new Client(server.address)) {
+            await().until(() -> server.openConnections() == 0);
+            try (Client again = new Client(server.address())) {
                 assertThat(again.readLine()).startsWith(GreetingServer.GREETING);
             }
         }

@@ -2,6 +2,7 @@ package io.serai.smtp.transport;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.serai.netty.listener.ConnectionLimiter;
+import io.serai.netty.listener.ListenerServer;
 import io.serai.netty.listener.NettyListener;
 import io.serai.sasl.SaslMechanisms;
 import io.serai.smtp.api.SmtpServer;
@@ -13,7 +14,6 @@ import io.serai.smtp.protocol.ThresholdSpool;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,79 +25,56 @@ import java.util.function.Supplier;
  * MessageHandler. Every thread belongs to this server and is stopped by {@link #stop()}; there is no shared static
  * state.
  */
-public final class NettySmtpServer implements SmtpServer {
+public final class NettySmtpServer extends ListenerServer implements SmtpServer {
 
     private final SmtpServerConfig config;
     private final SecureRandom random = new SecureRandom();
-    private volatile NettyListener listener;
     private ExecutorService ownedHandlerExecutor;
-    private ConnectionLimiter limiter;
 
     public NettySmtpServer(SmtpServerConfig config) {
+        // on stop, sessions get their 421 (RFC 5321 §3.8)
+        super("smtp", ShutdownEvent.INSTANCE);
         this.config = config;
     }
 
     @Override
-    public synchronized CompletionStage<InetSocketAddress> start() {
-        if (listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        NettyListener running = new NettyListener("smtp", config.sessionThreads());
-        listener = running;
+    protected int sessionThreads() {
+        return config.sessionThreads();
+    }
+
+    @Override
+    protected CompletionStage<InetSocketAddress> bind(NettyListener listener) {
         ownedHandlerExecutor = config.handlerExecutor().isPresent()
                 ? null : Executors.newCachedThreadPool(new DefaultThreadFactory("smtp-handler"));
         TlsFactory tls = config.sslContext().map(TlsFactory::new).orElse(null);
         // RFC 5321 §3.1 lets a server refuse service with 421; on implicit TLS a plaintext reply would be garbage
-        limiter = new ConnectionLimiter(config.limits().maxConnections(), config.limits().maxConnectionsPerIp(),
-                config.kind().implicitTls() ? null
+        ConnectionLimiter limiter = listener.limitConnections(config.limits().maxConnections(),
+                config.limits().maxConnectionsPerIp(), config.kind().implicitTls() ? null
                         : ReplyEncoder.encode(Replies.tooManyConnections(config.hostname()), false));
         SaslMechanisms sasl = config.credentials().map(SaslMechanisms::new).orElse(null);
         ThresholdSpool spool = new ThresholdSpool(config.limits().spoolThreshold(), config.spoolDirectory());
         Supplier<String> ids = this::transactionId;
-        SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, running.pipelines(), limiter,
-                running.sessionGroup(),
+        SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, listener.pipelines(), limiter,
+                listener.sessionGroup(),
                 ch -> {
-                    running.channels().add(ch);
+                    listener.channels().add(ch);
                     return new SmtpSession(config, ch.remoteAddress(), config.kind().implicitTls(), spool, ids, sasl);
                 },
                 config.handlerExecutor().orElse(ownedHandlerExecutor), tls);
-        return running.bind(running.bootstrap(128).childHandler(initializer), config.bindHost(), config.port(),
+        return listener.bind(listener.bootstrap(128).childHandler(initializer), config.bindHost(), config.port(),
                 "SMTP " + config.kind());
     }
 
+    /** The handler threads this server made end after the sessions, which may still hand work to them. */
     @Override
-    public InetSocketAddress localAddress() {
-        NettyListener running = listener;
-        if (running == null) {
-            throw new IllegalStateException("not bound");
-        }
-        return running.localAddress();
-    }
-
-    /** Open client connections (for monitoring and tests). */
-    public int openConnections() {
-        return limiter == null ? 0 : limiter.openConnections();
-    }
-
-    @Override
-    public synchronized CompletionStage<Void> stop() {
-        if (listener == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        // sessions get their 421 (RFC 5321 §3.8); the handlers are stopped once the sessions are
+    protected Runnable releaseAfterStop() {
         ExecutorService handlers = ownedHandlerExecutor;
-        CompletionStage<Void> done = listener.stop(ShutdownEvent.INSTANCE).thenRun(() -> {
+        ownedHandlerExecutor = null;
+        return () -> {
             if (handlers != null) {
                 handlers.shutdownNow();
             }
-        });
-        listener = null;
-        return done;
-    }
-
-    @Override
-    public void close() {
-        stop().toCompletableFuture().join();
+        };
     }
 
     private String transactionId() {
