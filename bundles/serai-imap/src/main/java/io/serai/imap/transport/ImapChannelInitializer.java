@@ -13,6 +13,8 @@ import io.serai.imap.protocol.decode.FramerLimits;
 import io.serai.imap.protocol.literal.LiteralSpool;
 import io.serai.imap.protocol.process.ImapConfig;
 import io.serai.imap.protocol.process.ImapSession;
+import io.serai.netty.listener.ConnectionLimiter;
+import io.serai.netty.listener.PipelineTracker;
 import io.serai.sasl.CredentialStore;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;

@@ -6,6 +6,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.serai.netty.listener.ConnectionLimiter;
+import io.serai.netty.listener.PipelineTracker;
 import io.serai.pop3.api.Pop3ServerConfig;
 import io.serai.pop3.protocol.Pop3Session;
 import java.util.concurrent.TimeUnit;

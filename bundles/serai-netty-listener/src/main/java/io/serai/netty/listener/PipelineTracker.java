@@ -1,4 +1,4 @@
-package io.serai.imap.transport;
+package io.serai.netty.listener;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerAdapter;
@@ -6,11 +6,11 @@ import io.netty.channel.ChannelHandlerContext;
 
 /**
  * Counts pipelines not yet torn down. It sits first in every pipeline, so its {@code handlerRemoved} is the last
- * step of a teardown that hops between the I/O loop and the session executor; {@link NettyImapServer#stop()}
- * waits for zero before stopping either, so no late task meets a terminated executor.
+ * step of a teardown that hops between the I/O loop and the session executor; {@link NettyListener#stop(Object)}
+ * waits for zero before stopping either, so no late task or promise listener meets a terminated executor.
  */
 @ChannelHandler.Sharable
-final class PipelineTracker extends ChannelHandlerAdapter {
+public final class PipelineTracker extends ChannelHandlerAdapter {
 
     private int live;
 
@@ -25,8 +25,13 @@ final class PipelineTracker extends ChannelHandlerAdapter {
         notifyAll();
     }
 
+    /** Pipelines that hold this tracker now. */
+    public synchronized int live() {
+        return live;
+    }
+
     /** Waits until every pipeline is gone, at most {@code millis}. */
-    synchronized void awaitNone(long millis) throws InterruptedException {
+    public synchronized void awaitNone(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         for (long left = millis; live > 0 && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
             wait(left);

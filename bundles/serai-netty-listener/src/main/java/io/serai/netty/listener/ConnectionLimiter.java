@@ -1,4 +1,4 @@
-package io.serai.imap.transport;
+package io.serai.netty.listener;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -8,34 +8,42 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Caps open connections per listener and per client address, on the I/O loop before any session exists. A refused
- * client gets {@code * BYE} as its greeting (RFC 9051 §7.1.5 allows BYE instead of the greeting) and is closed;
- * on an implicit-TLS listener it is closed without a word, as a reply would first cost a TLS handshake.
+ * client gets the protocol's {@code refusal} as its greeting and is closed; on an implicit-TLS listener it is closed
+ * without a word, as a plaintext reply would be garbage to a client that expects a TLS handshake. One instance per
+ * listener, shared by its channels.
  */
 @ChannelHandler.Sharable
-final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
-    static final byte[] REFUSAL = "* BYE Too many connections, try again later\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimiter.class);
 
     private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf(ConnectionLimiter.class, "from");
 
     private final int maxTotal;
     private final int maxPerAddress;
-    private final boolean silent;
+    private final byte[] refusal;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
 
-    /** @param silent close refused clients without a reply (implicit TLS) */
-    ConnectionLimiter(int maxTotal, int maxPerAddress, boolean silent) {
+    /**
+     * @param refusal the protocol's "too many connections" greeting, or null to close refused clients silently
+     *                (implicit TLS)
+     */
+    public ConnectionLimiter(int maxTotal, int maxPerAddress, byte[] refusal) {
+        if (maxTotal < 1 || maxPerAddress < 1) {
+            throw new IllegalArgumentException("connection limits must be positive: " + maxTotal + ", " + maxPerAddress);
+        }
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
-        this.silent = silent;
+        this.refusal = refusal == null ? null : refusal.clone();
     }
 
     @Override
@@ -45,10 +53,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         int total = open.incrementAndGet();
         int mine = byAddress.merge(from, 1, Integer::sum);
         if (total > maxTotal || mine > maxPerAddress) {
-            if (silent) {
+            LOG.info("Refused connection from {} to {}: {} open in total, {} from this address", from,
+                    ctx.channel().localAddress(), total, mine);
+            if (refusal == null) {
                 ctx.close();
             } else {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(REFUSAL)).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(refusal)).addListener(ChannelFutureListener.CLOSE);
             }
             return; // the session never starts
         }
@@ -65,7 +75,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
-    int openConnections() {
+    /** Open client connections, refused ones included until they are closed (monitoring and tests). */
+    public int openConnections() {
         return open.get();
     }
 }
