@@ -110,7 +110,7 @@ public class FeaturesOnStockKarafIT {
     public void seraiSmtpAlone() throws Exception {
         installAlone("serai-smtp", () -> {
             assertActive("io.netty.handler", "io.serai.serai-smtp", "io.serai.serai-camel-smtpd",
-                    "io.serai.serai-smtp-karaf", "io.serai.serai-tls");
+                    "io.serai.serai-smtp-karaf", "io.serai.serai-tls", "io.serai.serai-netty-listener");
             awaitService("javax.net.ssl.SSLContext", "(osgi.jndi.service.name=seraiTls)");
             awaitService("org.apache.camel.spi.ComponentResolver", "(component=smtpd)");
         });
@@ -120,7 +120,7 @@ public class FeaturesOnStockKarafIT {
     public void seraiPop3Alone() throws Exception {
         installAlone("serai-pop3", () -> {
             assertActive("io.serai.serai-pop3", "io.serai.serai-pop3-karaf", "io.serai.serai-camel-listener",
-                    "io.serai.serai-camel-pop3d");
+                    "io.serai.serai-camel-pop3d", "io.serai.serai-netty-listener");
             awaitService("io.serai.pop3.api.MaildropLocks", "(osgi.jndi.service.name=seraiPop3Locks)");
         });
     }
@@ -129,7 +129,7 @@ public class FeaturesOnStockKarafIT {
     public void seraiImapAlone() throws Exception {
         installAlone("serai-imap", () -> {
             assertActive("io.serai.serai-imap", "io.serai.serai-imap-karaf", "io.serai.serai-camel-listener",
-                    "io.serai.serai-camel-imapd");
+                    "io.serai.serai-camel-imapd", "io.serai.serai-netty-listener");
             awaitService("org.apache.camel.spi.ComponentResolver", "(component=imapd)");
         });
     }
