@@ -4,9 +4,6 @@ import io.serai.smtp.api.Envelope;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Builds the trace headers the server prepends to each message as bytes (RFC 5321 §4.4): {@code Return-Path:}
@@ -14,10 +11,6 @@ import java.util.Locale;
  * §3.7.3 "with" values) and the transaction id. Prepending bytes never touches the client's own bytes.
  */
 public final class TraceHeaders {
-
-    // RFC 5322 §3.3 date-time, always in UTC so the header does not depend on the host's zone
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
 
     private TraceHeaders() {
     }
@@ -35,7 +28,9 @@ public final class TraceHeaders {
         if (envelope.recipients().size() == 1) {
             sb.append("\r\n\tfor <").append(envelope.recipients().get(0).address()).append(">");
         }
-        sb.append(";\r\n\t").append(DATE.format(envelope.receivedAt())).append("\r\n");
+        sb.append(";\r\n\t");
+        // RFC 5322 §3.3 date-time, always in UTC so the header does not depend on the host's zone
+        TraceDate.append(sb, envelope.receivedAt()).append("\r\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
