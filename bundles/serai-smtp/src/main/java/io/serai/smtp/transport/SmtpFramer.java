@@ -1,6 +1,7 @@
 package io.serai.smtp.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -95,28 +96,31 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     private Frame nextLine(int limit) {
         int start = buffer.readerIndex();
         int end = buffer.writerIndex();
-        for (int i = start; i < end; i++) {
-            if (buffer.getByte(i) != '\n' || i == start || buffer.getByte(i - 1) != '\r') {
-                if (!skippingOverlong && i - start + 1 >= limit) {
-                    // no CRLF within the limit (the limit counts the CRLF): skip to the end of the line
-                    skippingOverlong = true;
-                }
+        for (int from = start; from < end; ) {
+            // Netty's LF search reads eight bytes at a time; a bare LF is part of the line and the search goes on
+            int lf = buffer.forEachByte(from, end - from, ByteProcessor.FIND_LF);
+            if (lf < 0) {
+                break;
+            }
+            if (lf == start || buffer.getByte(lf - 1) != '\r') {
+                from = lf + 1;
                 continue;
             }
-            int lineEnd = i - 1; // index of the CR
-            if (skippingOverlong) {
-                skippingOverlong = false;
-                buffer.readerIndex(i + 1);
+            // the limit counts the CRLF; a longer line is skipped up to and including its CRLF
+            boolean overlong = skippingOverlong || lf - start >= limit;
+            skippingOverlong = false;
+            buffer.readerIndex(lf + 1);
+            if (overlong) {
                 return new Frame.Overlong();
             }
-            byte[] line = new byte[lineEnd - start];
+            byte[] line = new byte[lf - 1 - start];
             buffer.getBytes(start, line);
-            buffer.readerIndex(i + 1);
             return new Frame.Line(line);
         }
-        if (skippingOverlong) {
-            // keep a trailing CR: its LF may come with the next read
-            boolean trailingCr = buffer.getByte(end - 1) == '\r';
+        if (skippingOverlong || end - start >= limit) {
+            // no CRLF within the limit: skip to the end of the line, keeping a trailing CR (its LF may come next)
+            skippingOverlong = true;
+            boolean trailingCr = end > start && buffer.getByte(end - 1) == '\r';
             buffer.readerIndex(trailingCr ? end - 1 : end);
         }
         return null;
