@@ -2,9 +2,10 @@ package io.serai.store.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,8 @@ class CrashTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path logs;
 
     @Test
     void acknowledgedMessagesSurviveSigkillAndUidsAreNeverReused() throws Exception {
@@ -89,46 +91,40 @@ class CrashTest {
         assertThat(ackedBy).isNotEmpty();
     }
 
-    /** Starts the child, waits for {@code acks} acknowledgements or {@code delayMillis}, then kills it without warning. */
+    /**
+     * Starts the child, waits for {@code acks} acknowledgements or {@code delayMillis}, then kills it without warning.
+     * The child's output goes to a file, not a pipe: what it wrote before the kill is then in the page cache, whereas
+     * lines still in a pipe can be lost when the JDK closes the pipe of a process that has died.
+     */
     private List<String> runAndKill(int run, int acks, long delayMillis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = logs.resolve("child-" + run + ".out");
         Process child = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), CrashChild.class.getName(), dir.toString(),
-                Integer.toString(run)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> enough = new CompletableFuture<>();
-        int[] acked = {0};
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
-                for (String l = in.readLine(); l != null; l = in.readLine()) {
-                    if (l.startsWith("EXPUNG")) {
-                        lines.add(l);
-                    } else if (l.startsWith("ACK ")) {
-                        lines.add(l);
-                        if (++acked[0] >= acks) {
-                            enough.complete(null);
-                        }
-                    }
-                }
-            } catch (Exception e) {
-                // the pipe breaks when the child dies
-            }
-            enough.complete(null);
-        });
-        reader.start();
+                Integer.toString(run)).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(out.toFile()).start();
         try {
             if (delayMillis > 0) {
                 // a deadline, not a sleep: the child is killed wherever it is at that moment
-                enough.completeOnTimeout(null, delayMillis, TimeUnit.MILLISECONDS);
+                await().atMost(30, TimeUnit.SECONDS).until(() -> !child.isAlive() || lines(out).contains("READY"));
+                new CompletableFuture<Void>().completeOnTimeout(null, delayMillis, TimeUnit.MILLISECONDS).get();
+            } else {
+                await().atMost(30, TimeUnit.SECONDS).pollInterval(1, TimeUnit.MILLISECONDS)
+                        .until(() -> !child.isAlive()
+                                || lines(out).stream().filter(l -> l.startsWith("ACK ")).count() >= acks);
             }
-            enough.get(30, TimeUnit.SECONDS);
         } finally {
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
         }
         assertThat(child.exitValue()).as("child was killed, did not exit on its own").isNotZero();
-        return lines;
+        return lines(out).stream().filter(l -> l.startsWith("ACK ") || l.startsWith("EXPUNG")).toList();
+    }
+
+    /** The complete lines of the child's output; a line the kill cut short (no newline yet) does not count. */
+    private static List<String> lines(Path out) throws java.io.IOException {
+        String text = Files.readString(out, StandardCharsets.US_ASCII);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
     }
 }
