@@ -70,6 +70,8 @@ public final class StoreImpl implements EmbeddedMailStore {
     private final Snapshots snapshots;
     private final ExecutorService snapshotWriter;
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
+    /** Journal file and size of the newest snapshot written, which decide when the next one is due. */
+    private volatile long[] newestSnapshot;
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
     private final Compactor compactor;
@@ -89,6 +91,7 @@ public final class StoreImpl implements EmbeddedMailStore {
         try {
             this.snapshots = new Snapshots(dir.resolve("snapshot"), fsync);
             long firstFile = snapshots.load(state);
+            this.newestSnapshot = snapshots.newest();
             List<StoreEvent> discarded = new ArrayList<>();
             this.journal = Journal.open(dir.resolve("journal"), config.channelOpener(), config.journalFileSize(),
                     fsync, firstFile, r -> {
@@ -200,13 +203,14 @@ public final class StoreImpl implements EmbeddedMailStore {
      * this one is skipped: the journal still has everything. Failures are logged, not propagated.
      */
     private void snapshot(long newFile) {
-        if (!snapshotRunning.compareAndSet(false, true)) {
+        if (!snapshotDue(newFile) || !snapshotRunning.compareAndSet(false, true)) {
             return;
         }
         StoreState frozen = state.copy();
         snapshotWriter.execute(() -> {
             try {
                 snapshots.write(frozen, newFile);
+                newestSnapshot = snapshots.newest();
                 journal.deleteBefore(snapshots.oldestNeededJournalFile());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "snapshot at journal file " + newFile + " failed; the journal still has it", e);
@@ -222,6 +226,17 @@ public final class StoreImpl implements EmbeddedMailStore {
      */
     long imageBudget() {
         return config.journalFileSize() / 8;
+    }
+
+    /**
+     * Whether the journal written since the newest snapshot is at least twice that snapshot's size. Rotations come
+     * often when small messages are copied into the journal (every few thousand messages); writing the whole state
+     * each time would cost a large store more than the journal itself. This way snapshots cost at most half the
+     * journal's bytes, and opening replays at most about twice the state's size.
+     */
+    private boolean snapshotDue(long newFile) {
+        long[] newest = newestSnapshot;
+        return (newFile - newest[0]) * config.journalFileSize() >= 2 * newest[1];
     }
 
     /** Recovery: a committed message whose bytes the segment lost (never forced) gets them back from the journal. */

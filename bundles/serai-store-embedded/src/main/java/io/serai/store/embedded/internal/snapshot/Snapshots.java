@@ -96,6 +96,12 @@ public final class Snapshots {
         }
     }
 
+    /** The journal file the newest snapshot starts from and its size in bytes; {1, 0} when there is none. */
+    public long[] newest() throws IOException {
+        List<Path> all = snapshots();
+        return all.isEmpty() ? new long[] {1, 0} : new long[] {numberOf(all.get(0)), Files.size(all.get(0))};
+    }
+
     /** The journal file the oldest kept snapshot starts from; earlier files are no longer needed. */
     public long oldestNeededJournalFile() throws IOException {
         List<Path> all = snapshots();
