@@ -23,7 +23,8 @@ import io.serai.store.embedded.internal.Durability;
 import io.serai.store.embedded.internal.state.StoreState;
 
 /**
- * Snapshots of the whole state taken when a new journal file starts, so opening replays only the journal
+ * Snapshots of the whole state taken when a new journal file starts (when one is due, see StoreImpl), so opening
+ * replays only the journal
  * files after the newest snapshot and older files can be deleted. The two newest snapshots are kept: if the
  * newest one is damaged, the older one and the journal files after it still rebuild everything.
  */
