@@ -11,6 +11,8 @@ import io.serai.imap.api.Limits;
 import io.serai.imap.api.TlsMode;
 import io.serai.imap.protocol.decode.FramerLimits;
 import io.serai.imap.protocol.literal.LiteralSpool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.serai.imap.protocol.process.ImapConfig;
 import io.serai.imap.protocol.process.ImapSession;
 import io.serai.netty.listener.ConnectionLimiter;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * calls run in order on one thread per connection, off the I/O loop. STARTTLS inserts {@code tls} first.
  */
 final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapChannelInitializer.class);
 
     private final ImapServerConfig config;
     private final CredentialStore credentials;
@@ -63,6 +67,7 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.authenticated = new FramerLimits(limits.maxLineLength(), limits.maxLiteralSize(),
                 limits.maxLiteralSize() + limits.maxLineLength(), limits.maxLiteralSize());
         this.spool = new LiteralSpool(limits.spoolThreshold(), config.spoolDirectory());
+        deleteLeftovers(spool);
     }
 
     @Override
@@ -98,5 +103,22 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static java.net.InetAddress remoteAddress(SocketChannel channel) {
         InetSocketAddress remote = channel.remoteAddress();
         return remote == null ? java.net.InetAddress.getLoopbackAddress() : remote.getAddress();
+    }
+
+    /**
+     * Spool files of an earlier run hold literals of APPENDs never acknowledged; they would stay on disk forever.
+     * Only files older than this JVM go, so a listener restarted in the same JVM never touches live ones.
+     */
+    private static void deleteLeftovers(LiteralSpool spool) {
+        ProcessHandle.current().info().startInstant().ifPresent(started -> {
+            try {
+                int deleted = spool.deleteLeftovers(started);
+                if (deleted > 0) {
+                    LOG.info("Deleted {} spool files an earlier run left behind in {}", deleted, spool.directory());
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("Could not look for spool files an earlier run left behind in {}", spool.directory(), e);
+            }
+        });
     }
 }

@@ -4,8 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Keeps a message in memory up to a threshold and spills it to a file in the spool directory past it, as
@@ -13,12 +15,34 @@ import java.nio.file.Path;
  */
 public final class ThresholdSpool implements SpoolFactory {
 
+    private static final String PREFIX = "serai-smtp-";
+    private static final String SUFFIX = ".eml";
+
     private final int threshold;
     private final Path directory;
 
     public ThresholdSpool(int threshold, Path directory) {
         this.threshold = threshold;
         this.directory = directory;
+    }
+
+    /**
+     * Deletes the spool files a previous run left behind (a crash or a kill leaves the messages it was receiving; none
+     * of them was acknowledged, so the clients still have them): files of this spool's naming last written before
+     * {@code startedAt}, the start of this JVM. Spool directories must not be shared between running instances
+     * (Karaf's default, {@code java.io.tmpdir} = {@code data/tmp}, is per instance). Returns how many were deleted.
+     */
+    public int deleteLeftovers(Instant startedAt) throws IOException {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(startedAt)
+                        && Files.deleteIfExists(f)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     @Override
@@ -35,7 +59,7 @@ public final class ThresholdSpool implements SpoolFactory {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             if (fileOut == null && size + length > threshold) {
-                file = Files.createTempFile(directory, "serai-smtp-", ".eml");
+                file = Files.createTempFile(directory, PREFIX, SUFFIX);
                 fileOut = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024); // lines are small
                 memory.writeTo(fileOut);
                 memory = null;

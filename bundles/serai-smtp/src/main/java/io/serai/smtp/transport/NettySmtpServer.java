@@ -11,6 +11,8 @@ import io.serai.smtp.protocol.Replies;
 import io.serai.smtp.protocol.ReplyEncoder;
 import io.serai.smtp.protocol.SmtpSession;
 import io.serai.smtp.protocol.ThresholdSpool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  * state.
  */
 public final class NettySmtpServer extends ListenerServer implements SmtpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettySmtpServer.class);
 
     private final SmtpServerConfig config;
     private final SecureRandom random = new SecureRandom();
@@ -53,6 +57,7 @@ public final class NettySmtpServer extends ListenerServer implements SmtpServer 
                         : ReplyEncoder.encode(Replies.tooManyConnections(config.hostname()), false));
         SaslMechanisms sasl = config.credentials().map(SaslMechanisms::new).orElse(null);
         ThresholdSpool spool = new ThresholdSpool(config.limits().spoolThreshold(), config.spoolDirectory());
+        deleteLeftovers(spool, config.spoolDirectory());
         Supplier<String> ids = this::transactionId;
         SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, listener.pipelines(), limiter,
                 listener.sessionGroup(),
@@ -63,6 +68,21 @@ public final class NettySmtpServer extends ListenerServer implements SmtpServer 
                 config.handlerExecutor().orElse(ownedHandlerExecutor), tls);
         return listener.bind(listener.bootstrap(128).childHandler(initializer), config.bindHost(), config.port(),
                 "SMTP " + config.kind());
+    }
+
+    /** Spool files of an earlier run hold messages never acknowledged; they would stay on disk forever. */
+    private static void deleteLeftovers(ThresholdSpool spool, java.nio.file.Path directory) {
+        // only files older than this JVM: a listener restarted in the same JVM never touches live ones
+        ProcessHandle.current().info().startInstant().ifPresent(started -> {
+            try {
+                int deleted = spool.deleteLeftovers(started);
+                if (deleted > 0) {
+                    LOG.info("Deleted {} spool files an earlier run left behind in {}", deleted, directory);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("Could not look for spool files an earlier run left behind in {}", directory, e);
+            }
+        });
     }
 
     /** The handler threads this server made end after the sessions, which may still hand work to them. */
