@@ -38,6 +38,8 @@ public final class ImapListenerComponent {
         if (config.idleTimeoutSeconds() < 1800) {
             LOG.warn("IMAP listener {}: an idle timeout under 30 minutes breaks RFC 9051 section 5.4", config.name());
         }
+        ImapListenerWarnings.of(config.name(), config.host(), config.tlsMode(), config.allowPlaintextAuth())
+                .forEach(LOG::warn);
         ImapServerConfig.Builder builder = ImapServerConfig.builder();
         if (!config.spoolDirectory().isBlank()) {
             builder.spoolDirectory(Path.of(config.spoolDirectory()));

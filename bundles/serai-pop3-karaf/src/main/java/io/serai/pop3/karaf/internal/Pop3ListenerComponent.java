@@ -41,6 +41,8 @@ public final class Pop3ListenerComponent {
         if (config.idleTimeoutSeconds() < 600) {
             LOG.warn("POP3 listener {}: an idle timeout under 10 minutes breaks RFC 1939 section 3", config.name());
         }
+        Pop3ListenerWarnings.of(config.name(), config.host(), config.implicitTls(), config.userWithoutTls())
+                .forEach(LOG::warn);
         Pop3ServerConfig.Builder builder = Pop3ServerConfig.builder()
                 .bind(config.host(), config.port())
                 .hostname(config.hostname())

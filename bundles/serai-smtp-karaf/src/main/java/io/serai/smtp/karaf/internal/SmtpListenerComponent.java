@@ -24,6 +24,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SmtpListenerConfig.class, factory = true)
 public final class SmtpListenerComponent {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmtpListenerComponent.class);
+
     private ServiceRegistration<RoutesBuilder> registration;
 
     @Reference(target = "(osgi.jndi.service.name=" + ListenerUri.CREDENTIALS_BEAN + ")")
@@ -40,6 +42,8 @@ public final class SmtpListenerComponent {
 
     @Activate
     void activate(BundleContext bundleContext, SmtpListenerConfig config) {
+        SmtpListenerWarnings.of(config.name(), config.kind(), config.host(), config.tls(), config.authWithoutTls())
+                .forEach(LOG::warn);
         String uri = ListenerUri.of(config);
         String routeId = "smtp-" + config.name();
         String deliverTo = config.deliverTo();

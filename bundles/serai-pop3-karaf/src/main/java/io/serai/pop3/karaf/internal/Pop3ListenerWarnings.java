@@ -1,0 +1,19 @@
+package io.serai.pop3.karaf.internal;
+
+import io.serai.netty.listener.BindAddresses;
+import java.util.List;
+
+/** The settings of a POP3 listener that are harmless on loopback but unsafe on an address others can reach. */
+final class Pop3ListenerWarnings {
+
+    private Pop3ListenerWarnings() {
+    }
+
+    static List<String> of(String name, String host, boolean implicitTls, boolean userWithoutTls) {
+        if (userWithoutTls && !implicitTls && !BindAddresses.isLoopback(host)) {
+            return List.of("POP3 listener " + name + " on " + host + ": userWithoutTls lets clients send passwords in"
+                    + " clear text over the network (RFC 2595 section 2.1 asks for STLS first)");
+        }
+        return List.of();
+    }
+}
