@@ -17,6 +17,7 @@ import io.serai.imap.protocol.process.ImapConfig;
 import io.serai.imap.protocol.process.ImapSession;
 import io.serai.netty.listener.ConnectionLimiter;
 import io.serai.netty.listener.PipelineTracker;
+import io.serai.netty.listener.SpoolLeftovers;
 import io.serai.sasl.CredentialStore;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.authenticated = new FramerLimits(limits.maxLineLength(), limits.maxLiteralSize(),
                 limits.maxLiteralSize() + limits.maxLineLength(), limits.maxLiteralSize());
         this.spool = new LiteralSpool(limits.spoolThreshold(), config.spoolDirectory());
-        deleteLeftovers(spool);
+        SpoolLeftovers.deleteFromEarlierRuns(config.spoolDirectory(), LiteralSpool.FILE_GLOB);
     }
 
     @Override
@@ -103,22 +104,5 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static java.net.InetAddress remoteAddress(SocketChannel channel) {
         InetSocketAddress remote = channel.remoteAddress();
         return remote == null ? java.net.InetAddress.getLoopbackAddress() : remote.getAddress();
-    }
-
-    /**
-     * Spool files of an earlier run hold literals of APPENDs never acknowledged; they would stay on disk forever.
-     * Only files older than this JVM go, so a listener restarted in the same JVM never touches live ones.
-     */
-    private static void deleteLeftovers(LiteralSpool spool) {
-        ProcessHandle.current().info().startInstant().ifPresent(started -> {
-            try {
-                int deleted = spool.deleteLeftovers(started);
-                if (deleted > 0) {
-                    LOG.info("Deleted {} spool files an earlier run left behind in {}", deleted, spool.directory());
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("Could not look for spool files an earlier run left behind in {}", spool.directory(), e);
-            }
-        });
     }
 }

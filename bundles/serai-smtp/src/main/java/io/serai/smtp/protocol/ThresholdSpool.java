@@ -4,10 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Keeps a message in memory up to a threshold and spills it to a file in the spool directory past it, as
@@ -17,6 +15,8 @@ public final class ThresholdSpool implements SpoolFactory {
 
     private static final String PREFIX = "serai-smtp-";
     private static final String SUFFIX = ".eml";
+    /** The names of this spool's files, for the clean-up of what a crashed run left (a glob pattern). */
+    public static final String FILE_GLOB = PREFIX + "*" + SUFFIX;
 
     private final int threshold;
     private final Path directory;
@@ -24,25 +24,6 @@ public final class ThresholdSpool implements SpoolFactory {
     public ThresholdSpool(int threshold, Path directory) {
         this.threshold = threshold;
         this.directory = directory;
-    }
-
-    /**
-     * Deletes the spool files a previous run left behind (a crash or a kill leaves the messages it was receiving; none
-     * of them was acknowledged, so the clients still have them): files of this spool's naming last written before
-     * {@code startedAt}, the start of this JVM. Spool directories must not be shared between running instances
-     * (Karaf's default, {@code java.io.tmpdir} = {@code data/tmp}, is per instance). Returns how many were deleted.
-     */
-    public int deleteLeftovers(Instant startedAt) throws IOException {
-        int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
-            for (Path f : files) {
-                if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(startedAt)
-                        && Files.deleteIfExists(f)) {
-                    deleted++;
-                }
-            }
-        }
-        return deleted;
     }
 
     @Override

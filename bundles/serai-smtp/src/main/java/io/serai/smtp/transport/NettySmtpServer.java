@@ -4,6 +4,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.serai.netty.listener.ConnectionLimiter;
 import io.serai.netty.listener.ListenerServer;
 import io.serai.netty.listener.NettyListener;
+import io.serai.netty.listener.SpoolLeftovers;
 import io.serai.sasl.SaslMechanisms;
 import io.serai.smtp.api.SmtpServer;
 import io.serai.smtp.api.SmtpServerConfig;
@@ -11,8 +12,6 @@ import io.serai.smtp.protocol.Replies;
 import io.serai.smtp.protocol.ReplyEncoder;
 import io.serai.smtp.protocol.SmtpSession;
 import io.serai.smtp.protocol.ThresholdSpool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -28,8 +27,6 @@ import java.util.function.Supplier;
  * state.
  */
 public final class NettySmtpServer extends ListenerServer implements SmtpServer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NettySmtpServer.class);
 
     private final SmtpServerConfig config;
     private final SecureRandom random = new SecureRandom();
@@ -57,7 +54,7 @@ public final class NettySmtpServer extends ListenerServer implements SmtpServer 
                         : ReplyEncoder.encode(Replies.tooManyConnections(config.hostname()), false));
         SaslMechanisms sasl = config.credentials().map(SaslMechanisms::new).orElse(null);
         ThresholdSpool spool = new ThresholdSpool(config.limits().spoolThreshold(), config.spoolDirectory());
-        deleteLeftovers(spool, config.spoolDirectory());
+        SpoolLeftovers.deleteFromEarlierRuns(config.spoolDirectory(), ThresholdSpool.FILE_GLOB);
         Supplier<String> ids = this::transactionId;
         SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, listener.pipelines(), limiter,
                 listener.sessionGroup(),
@@ -68,21 +65,6 @@ public final class NettySmtpServer extends ListenerServer implements SmtpServer 
                 config.handlerExecutor().orElse(ownedHandlerExecutor), tls);
         return listener.bind(listener.bootstrap(128).childHandler(initializer), config.bindHost(), config.port(),
                 "SMTP " + config.kind());
-    }
-
-    /** Spool files of an earlier run hold messages never acknowledged; they would stay on disk forever. */
-    private static void deleteLeftovers(ThresholdSpool spool, java.nio.file.Path directory) {
-        // only files older than this JVM: a listener restarted in the same JVM never touches live ones
-        ProcessHandle.current().info().startInstant().ifPresent(started -> {
-            try {
-                int deleted = spool.deleteLeftovers(started);
-                if (deleted > 0) {
-                    LOG.info("Deleted {} spool files an earlier run left behind in {}", deleted, directory);
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("Could not look for spool files an earlier run left behind in {}", directory, e);
-            }
-        });
     }
 
     /** The handler threads this server made end after the sessions, which may still hand work to them. */

@@ -1,10 +1,8 @@
 package io.serai.imap.protocol.literal;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -17,6 +15,8 @@ public final class LiteralSpool {
 
     private static final String PREFIX = "serai-imap-";
     private static final String SUFFIX = ".literal";
+    /** The names of this spool's files, for the clean-up of what a crashed run left (a glob pattern). */
+    public static final String FILE_GLOB = PREFIX + "*" + SUFFIX;
 
     private final long threshold;
     private final Path directory;
@@ -57,24 +57,6 @@ public final class LiteralSpool {
     /** A new, empty spool file for one literal. */
     public SpoolWriter newWriter() throws IOException {
         return new SpoolWriter(Files.createTempFile(directory, PREFIX, SUFFIX));
-    }
-
-    /**
-     * Deletes the spool files a previous run left behind (a crash or a kill mid-literal; no such APPEND was
-     * acknowledged): files of this spool's naming last written before {@code startedAt}, the start of this JVM.
-     * Spool directories must not be shared between running instances. Returns how many were deleted.
-     */
-    public int deleteLeftovers(Instant startedAt) throws IOException {
-        int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
-            for (Path f : files) {
-                if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(startedAt)
-                        && Files.deleteIfExists(f)) {
-                    deleted++;
-                }
-            }
-        }
-        return deleted;
     }
 
     static void delete(Path file) {
