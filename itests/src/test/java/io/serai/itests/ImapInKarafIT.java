@@ -97,7 +97,15 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
                 editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", freePort()),
                 editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()),
                 editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", IMAP_PORT),
+                // a spool directory that does not exist: literals above the threshold are refused, smaller ones are not
+                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "spoolThreshold", "4096"),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "spoolDirectory",
+                        "${karaf.data}/no-such-spool"),
                 editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", IMAPS_PORT),
+                // a small spool threshold, so an ordinary attachment already goes through a spool file
+                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "spoolThreshold", "4096"),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "spoolDirectory",
+                        "${karaf.data}/tmp"),
                 editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"),
                 listenerPortOption("smtp", SMTP_PORT),
                 listenerPortOption("imap", IMAP_PORT),
@@ -174,6 +182,85 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
             assertFalse(names.toString(), names.contains("Caravans"));
             assertEquals(1, store.mailboxes(USER).open("Caravans 2026").uids().length);
         }
+    }
+
+    /**
+     * The imaps listener's {@code spoolThreshold} and {@code spoolDirectory} from Config Admin: an APPEND above the
+     * threshold goes through a spool file in that directory, is stored byte for byte, and leaves no file behind.
+     */
+    @Test
+    public void aLargeAppendIsSpooledWhereTheListenerConfigSaysAndStoredExactly() throws Exception {
+        byte[] attachment = new byte[300_000];
+        new java.util.Random(7888).nextBytes(attachment);
+        Properties imaps = props("mail.imaps", IMAPS_PORT);
+        imaps.put("mail.imaps.ssl.trust", "127.0.0.1");
+        try (Store client = Session.getInstance(imaps).getStore("imaps")) {
+            client.connect(USER, "dune");
+            Folder ledger = client.getFolder("Ledger");
+            assertTrue(ledger.create(Folder.HOLDS_MESSAGES));
+            // the exact octets a client would send: a multipart message with a base64 attachment of 300 KB
+            String boundary = "=_caravan_" + UUID.randomUUID();
+            String raw = "From: " + USER + "\r\nSubject: Manifest of the salt caravan\r\nMIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n"
+                    + "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                    + "The manifest is attached.\r\n"
+                    + "--" + boundary + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Disposition: attachment; filename=manifest.bin\r\n"
+                    + "Content-Transfer-Encoding: base64\r\n\r\n"
+                    + java.util.Base64.getMimeEncoder().encodeToString(attachment) + "\r\n"
+                    + "--" + boundary + "--\r\n";
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            sent.writeBytes(raw.getBytes(StandardCharsets.US_ASCII));
+            MimeMessage message = new MimeMessage(Session.getInstance(imaps),
+                    new java.io.ByteArrayInputStream(sent.toByteArray()));
+            ledger.appendMessages(new Message[] {message});
+
+            Mailbox stored = store.mailboxes(USER).open("Ledger");
+            long[] uids = stored.uids();
+            assertEquals(1, uids.length);
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            try (java.io.InputStream in = stored.content(uids[0]).openStream()) {
+                in.transferTo(kept);
+            }
+            assertArrayEquals(sent.toByteArray(), kept.toByteArray());
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                    java.nio.file.Path.of(System.getProperty("karaf.data"), "tmp"))) {
+                assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith("serai-imap-")).toList());
+            }
+        }
+    }
+
+    /**
+     * Both spool properties reach the imap listener: with its spool directory missing, an APPEND of 20 KB (above the
+     * configured 4 KiB, below the 256 KiB default) is refused with [UNAVAILABLE] (RFC 5530) and stores nothing, while
+     * a 1 KB one is stored.
+     */
+    @Test
+    public void anAppendAboveTheConfiguredThresholdNeedsTheConfiguredSpoolDirectory() throws Exception {
+        Properties imap = props("mail.imap", IMAP_PORT);
+        imap.put("mail.imap.starttls.enable", "true");
+        imap.put("mail.imap.starttls.required", "true");
+        imap.put("mail.imap.ssl.trust", "127.0.0.1");
+        Session session = Session.getInstance(imap);
+        try (Store client = session.getStore("imap")) {
+            client.connect(USER, "dune");
+            Folder notes = client.getFolder("Notes");
+            assertTrue(notes.create(Folder.HOLDS_MESSAGES));
+            MimeMessage small = new MimeMessage(session);
+            small.setFrom(new InternetAddress(USER));
+            small.setSubject("Small");
+            small.setText("x".repeat(1000), "UTF-8");
+            notes.appendMessages(new Message[] {small});
+            MimeMessage large = new MimeMessage(session);
+            large.setFrom(new InternetAddress(USER));
+            large.setSubject("Large");
+            large.setText("y".repeat(20_000), "UTF-8");
+            jakarta.mail.MessagingException refused = org.junit.Assert.assertThrows(
+                    jakarta.mail.MessagingException.class, () -> notes.appendMessages(new Message[] {large}));
+            assertTrue(String.valueOf(refused.getMessage()), String.valueOf(refused.getMessage()).contains("UNAVAILABLE"));
+        }
+        assertEquals(1, store.mailboxes(USER).open("Notes").uids().length);
     }
 
     @Test
