@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -107,7 +106,7 @@ class CrashTest {
             if (delayMillis > 0) {
                 // a deadline, not a sleep: the child is killed wherever it is at that moment
                 await().atMost(30, TimeUnit.SECONDS).until(() -> !child.isAlive() || lines(out).contains("READY"));
-                new CompletableFuture<Void>().completeOnTimeout(null, delayMillis, TimeUnit.MILLISECONDS).get();
+                child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
             } else {
                 await().atMost(30, TimeUnit.SECONDS).pollInterval(1, TimeUnit.MILLISECONDS)
                         .until(() -> !child.isAlive()

@@ -29,8 +29,14 @@ class JournalCopyTest {
                 .withChannelOpener((path, options) -> {
                     FileChannel ch = FileChannel.open(path, options);
                     return path.toString().endsWith(".seg")
-                            ? new FailingChannel(ch, () -> false, () -> segmentForces.incrementAndGet() < 0) : ch;
+                            ? new FailingChannel(ch, () -> false, this::countForce) : ch;
                 });
+    }
+
+    /** FailingChannel asks whether the disk is broken on every force: count the call, never fail it. */
+    private boolean countForce() {
+        segmentForces.incrementAndGet();
+        return false;
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class StoreImpl implements EmbeddedMailStore {
     private final ExecutorService snapshotWriter;
     private final AtomicBoolean snapshotRunning = new AtomicBoolean();
     /** Journal file and size of the newest snapshot written, which decide when the next one is due. */
-    private volatile long[] newestSnapshot;
+    private volatile Snapshots.Newest newestSnapshot;
     private final AccountsImpl accounts;
     private final RecipientResolverImpl recipients;
     private final Compactor compactor;
@@ -235,8 +235,8 @@ public final class StoreImpl implements EmbeddedMailStore {
      * journal's bytes, and opening replays at most about twice the state's size.
      */
     private boolean snapshotDue(long newFile) {
-        long[] newest = newestSnapshot;
-        return (newFile - newest[0]) * config.journalFileSize() >= 2 * newest[1];
+        Snapshots.Newest newest = newestSnapshot;
+        return (newFile - newest.firstFile()) * config.journalFileSize() >= 2 * newest.bytes();
     }
 
     /** Recovery: a committed message whose bytes the segment lost (never forced) gets them back from the journal. */

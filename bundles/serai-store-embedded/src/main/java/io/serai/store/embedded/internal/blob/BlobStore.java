@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +163,7 @@ public final class BlobStore implements Closeable {
         if (fsync && !segment.deleted) {
             try {
                 segment.channel.force(false);
-            } catch (java.nio.channels.ClosedChannelException e) {
+            } catch (ClosedChannelException e) {
                 if (!segment.deleted) {
                     throw e; // a segment compaction deleted meanwhile holds nothing anyone needs
                 }

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.serai.store.api.StoreException;
 import io.serai.store.api.event.StoreEvent;
@@ -31,6 +33,7 @@ import io.serai.store.embedded.internal.state.StoreState;
  * next journal rotation, after which the file with the copy may be deleted.
  */
 public final class Committer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Committer.class.getName());
     private static final int MAX_BATCH = 4096;
     private static final Pending<?> STOP = new Pending<>(null);
 
@@ -230,8 +233,8 @@ public final class Committer implements AutoCloseable {
             forcer.forceAll(unforced, () -> { });
             unforced.clear();
         } catch (IOException e) {
-            java.util.logging.Logger.getLogger(Committer.class.getName()).log(java.util.logging.Level.WARNING,
-                    "forcing message segments at close failed; recovery restores them from the journal", e);
+            LOG.log(Level.WARNING, "forcing message segments at close failed; recovery restores them from the journal",
+                    e);
         }
     }
 

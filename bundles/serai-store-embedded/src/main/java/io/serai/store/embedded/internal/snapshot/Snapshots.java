@@ -97,10 +97,14 @@ public final class Snapshots {
         }
     }
 
-    /** The journal file the newest snapshot starts from and its size in bytes; {1, 0} when there is none. */
-    public long[] newest() throws IOException {
+    /** The journal file a snapshot starts from, and the snapshot's size. */
+    public record Newest(long firstFile, long bytes) {
+    }
+
+    /** The newest snapshot; journal file 1 and no bytes when there is none. */
+    public Newest newest() throws IOException {
         List<Path> all = snapshots();
-        return all.isEmpty() ? new long[] {1, 0} : new long[] {numberOf(all.get(0)), Files.size(all.get(0))};
+        return all.isEmpty() ? new Newest(1, 0) : new Newest(numberOf(all.get(0)), Files.size(all.get(0)));
     }
 
     /** The journal file the oldest kept snapshot starts from; earlier files are no longer needed. */
