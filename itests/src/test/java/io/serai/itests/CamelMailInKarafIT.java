@@ -67,7 +67,7 @@ import org.osgi.framework.ServiceRegistration;
 @ExamReactorStrategy(PerClass.class)
 public class CamelMailInKarafIT extends SeraiKarafTestSupport {
 
-    private static final String MTA_PORT = listenerPort("smtp");
+    private static final String MTA_PORT = listenerPort("mta");
     private static final String SUBMISSION_PORT = listenerPort("submission");
     private static final String POP3_PORT = listenerPort("pop3");
     private static final String IMAP_PORT = listenerPort("imap");
@@ -90,18 +90,8 @@ public class CamelMailInKarafIT extends SeraiKarafTestSupport {
     @Configuration
     public Option[] config() {
         return seraiDistribution(
-                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", MTA_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", SUBMISSION_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", POP3_PORT),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", IMAP_PORT),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "serai.test"),
-                listenerPortOption("smtp", MTA_PORT),
-                listenerPortOption("submission", SUBMISSION_PORT),
-                listenerPortOption("pop3", POP3_PORT),
-                listenerPortOption("imap", IMAP_PORT));
+                listenersOnFreePorts("mta", "submission", "pop3", "imap"),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "serai.test"));
     }
 
     @Before

@@ -55,7 +55,7 @@ public class ImapIdleInKarafIT extends SeraiKarafTestSupport {
 
     private static final String USER = "idle@serai.test";
     private static final String PASSWORD = "caravan-idle";
-    private static final String SMTP_PORT = listenerPort("smtp");
+    private static final String SMTP_PORT = listenerPort("mta");
     private static final String IMAPS_PORT = listenerPort("imaps");
     private static final String TRUST_BEAN = "itIdleTrust";
 
@@ -75,16 +75,8 @@ public class ImapIdleInKarafIT extends SeraiKarafTestSupport {
     @Configuration
     public Option[] config() {
         return seraiDistribution(
-                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", SMTP_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", IMAPS_PORT),
-                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "serai.test"),
-                listenerPortOption("smtp", SMTP_PORT),
-                listenerPortOption("imaps", IMAPS_PORT));
+                listenersOnFreePorts("mta", "imaps"),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "serai.test"));
     }
 
     @Before

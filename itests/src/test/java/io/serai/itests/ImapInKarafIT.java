@@ -8,6 +8,13 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Random;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -71,7 +78,7 @@ import org.osgi.framework.ServiceRegistration;
 @ExamReactorStrategy(PerClass.class)
 public class ImapInKarafIT extends SeraiKarafTestSupport {
 
-    private static final String SMTP_PORT = listenerPort("smtp");
+    private static final String SMTP_PORT = listenerPort("mta");
     private static final String IMAP_PORT = listenerPort("imap");
     private static final String IMAPS_PORT = listenerPort("imaps");
     private static final String USER = "nomad@oasis.test";
@@ -91,25 +98,16 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
     @Configuration
     public Option[] config() {
         return seraiDistribution(
-                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", SMTP_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", IMAP_PORT),
+                listenersOnFreePorts("mta", "imap", "imaps"),
                 // a spool directory that does not exist: literals above the threshold are refused, smaller ones are not
                 editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "spoolThreshold", "4096"),
                 editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "spoolDirectory",
                         "${karaf.data}/no-such-spool"),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", IMAPS_PORT),
                 // a small spool threshold, so an ordinary attachment already goes through a spool file
                 editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "spoolThreshold", "4096"),
                 editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "spoolDirectory",
                         "${karaf.data}/tmp"),
-                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"),
-                listenerPortOption("smtp", SMTP_PORT),
-                listenerPortOption("imap", IMAP_PORT),
-                listenerPortOption("imaps", IMAPS_PORT));
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"));
     }
 
     @Before
@@ -191,7 +189,7 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
     @Test
     public void aLargeAppendIsSpooledWhereTheListenerConfigSaysAndStoredExactly() throws Exception {
         byte[] attachment = new byte[300_000];
-        new java.util.Random(7888).nextBytes(attachment);
+        new Random(7888).nextBytes(attachment);
         Properties imaps = props("mail.imaps", IMAPS_PORT);
         imaps.put("mail.imaps.ssl.trust", "127.0.0.1");
         try (Store client = Session.getInstance(imaps).getStore("imaps")) {
@@ -207,24 +205,24 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
                     + "--" + boundary + "\r\nContent-Type: application/octet-stream\r\n"
                     + "Content-Disposition: attachment; filename=manifest.bin\r\n"
                     + "Content-Transfer-Encoding: base64\r\n\r\n"
-                    + java.util.Base64.getMimeEncoder().encodeToString(attachment) + "\r\n"
+                    + Base64.getMimeEncoder().encodeToString(attachment) + "\r\n"
                     + "--" + boundary + "--\r\n";
             ByteArrayOutputStream sent = new ByteArrayOutputStream();
             sent.writeBytes(raw.getBytes(StandardCharsets.US_ASCII));
             MimeMessage message = new MimeMessage(Session.getInstance(imaps),
-                    new java.io.ByteArrayInputStream(sent.toByteArray()));
+                    new ByteArrayInputStream(sent.toByteArray()));
             ledger.appendMessages(new Message[] {message});
 
             Mailbox stored = store.mailboxes(USER).open("Ledger");
             long[] uids = stored.uids();
             assertEquals(1, uids.length);
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
-            try (java.io.InputStream in = stored.content(uids[0]).openStream()) {
+            try (InputStream in = stored.content(uids[0]).openStream()) {
                 in.transferTo(kept);
             }
             assertArrayEquals(sent.toByteArray(), kept.toByteArray());
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                    java.nio.file.Path.of(System.getProperty("karaf.data"), "tmp"))) {
+            try (Stream<Path> files = Files.list(
+                    Path.of(System.getProperty("karaf.data"), "tmp"))) {
                 assertEquals(List.of(), files.map(f -> f.getFileName().toString())
                         .filter(n -> n.startsWith("serai-imap-")).toList());
             }

@@ -39,7 +39,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class Pop3InKarafIT extends SeraiKarafTestSupport {
 
-    private static final String SMTP_PORT = listenerPort("smtp");
+    private static final String SMTP_PORT = listenerPort("mta");
     private static final String POP3_PORT = listenerPort("pop3");
     private static final String POP3S_PORT = listenerPort("pop3s");
 
@@ -55,17 +55,8 @@ public class Pop3InKarafIT extends SeraiKarafTestSupport {
     @Configuration
     public Option[] config() {
         return seraiDistribution(
-                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", SMTP_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", POP3_PORT),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", POP3S_PORT),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"),
-                listenerPortOption("smtp", SMTP_PORT),
-                listenerPortOption("pop3", POP3_PORT),
-                listenerPortOption("pop3s", POP3S_PORT));
+                listenersOnFreePorts("mta", "pop3", "pop3s"),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"));
     }
 
     @Before

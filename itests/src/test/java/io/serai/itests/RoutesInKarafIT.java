@@ -76,18 +76,10 @@ public class RoutesInKarafIT extends SeraiKarafTestSupport {
     @Configuration
     public Option[] config() {
         return seraiDistribution(
-                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", MTA_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", SUBMISSION_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", SUBMISSIONS_PORT),
+                listenersOnFreePorts("mta", "submission", "submissions"),
                 editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "caravan.test"),
-                listenerPortOption("mta", MTA_PORT),
-                listenerPortOption("submission", SUBMISSION_PORT),
-                listenerPortOption("submissions", SUBMISSIONS_PORT),
                 listenerPortOption("smarthost", SMART_HOST_PORT),
-                listenerPortOption("http", HTTP_PORT),
-                // POP3 is not under test; keep its default ports free for whatever else runs on this host
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.pop3.listener-pop3s.cfg", "port", freePort()));
+                listenerPortOption("http", HTTP_PORT));
     }
 
     @Before

@@ -1,5 +1,6 @@
 package io.serai.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -14,7 +15,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -68,6 +71,42 @@ public abstract class SeraiKarafTestSupport {
     protected static String listenerPort(String listener) {
         String port = System.getProperty("serai.it.port." + listener);
         return port != null ? port : freePort();
+    }
+
+    /** The distribution's listeners, by the NAME of their {@code etc/io.serai.PROTOCOL.listener-NAME.cfg} file. */
+    private static final Map<String, String> DISTRIBUTION_LISTENERS = new LinkedHashMap<>();
+
+    static {
+        for (String name : List.of("mta", "submission", "submissions")) {
+            DISTRIBUTION_LISTENERS.put(name, "etc/io.serai.smtp.listener-" + name + ".cfg");
+        }
+        for (String name : List.of("pop3", "pop3s")) {
+            DISTRIBUTION_LISTENERS.put(name, "etc/io.serai.pop3.listener-" + name + ".cfg");
+        }
+        for (String name : List.of("imap", "imaps")) {
+            DISTRIBUTION_LISTENERS.put(name, "etc/io.serai.imap.listener-" + name + ".cfg");
+        }
+    }
+
+    /**
+     * Moves every listener of the distribution to a free port, so none keeps its documented default (which may be
+     * taken on the host), and hands the ports of {@code used} (listener names: mta, submission, submissions, pop3,
+     * pop3s, imap, imaps) to the test code in the container, where {@link #listenerPort} reads them.
+     */
+    protected static Option listenersOnFreePorts(String... used) {
+        List<String> wanted = List.of(used);
+        if (!DISTRIBUTION_LISTENERS.keySet().containsAll(wanted)) {
+            throw new IllegalArgumentException("not a listener of the distribution: " + wanted);
+        }
+        List<Option> options = new ArrayList<>();
+        DISTRIBUTION_LISTENERS.forEach((name, file) -> {
+            String port = freePort();
+            options.add(editConfigurationFilePut(file, "port", port));
+            if (wanted.contains(name)) {
+                options.add(listenerPortOption(name, port));
+            }
+        });
+        return composite(options.toArray(new Option[0]));
     }
 
     /** Hands the port chosen on the host to the test code in the container. */

@@ -61,15 +61,8 @@ public class SmtpDeliveryInKarafIT extends SeraiKarafTestSupport {
     @Configuration
     public Option[] config() {
         return seraiDistribution(
-                editConfigurationFilePut("etc/io.serai.smtp.listener-mta.cfg", "port", MTA_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submission.cfg", "port", SUBMISSION_PORT),
-                editConfigurationFilePut("etc/io.serai.smtp.listener-submissions.cfg", "port", SUBMISSIONS_PORT),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "port", freePort()),
-                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "caravan.test"),
-                listenerPortOption("mta", MTA_PORT),
-                listenerPortOption("submission", SUBMISSION_PORT),
-                listenerPortOption("submissions", SUBMISSIONS_PORT));
+                listenersOnFreePorts("mta", "submission", "submissions"),
+                editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "caravan.test"));
     }
 
     @Before
