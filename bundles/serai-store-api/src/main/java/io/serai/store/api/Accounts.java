@@ -1,6 +1,7 @@
 package io.serai.store.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,14 @@ public interface Accounts {
 
     void removeAlias(String alias) throws StoreException;
 
+    /** The aliases of a local domain, alias address to target account, sorted by alias; empty for other domains. */
+    Map<String, String> aliases(String domain);
+
     /** Sets (or clears with an empty value) the account that receives mail for unknown local parts. */
     void setCatchAll(String domain, Optional<String> target) throws StoreException;
+
+    /** The account that receives mail for unknown local parts of {@code domain}, if one is set. */
+    Optional<String> catchAll(String domain);
 
     void setQuota(String address, QuotaLimits limits) throws StoreException;
 

@@ -1,9 +1,12 @@
 package io.serai.store.embedded.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.serai.store.api.Accounts;
 import io.serai.store.api.AlreadyExistsException;
@@ -162,6 +165,26 @@ final class AccountsImpl implements Accounts {
             }
             return Decision.of(null, new CatalogRecords.AliasRemoved(al));
         });
+    }
+
+    @Override
+    public Map<String, String> aliases(String domain) {
+        String d = domain.trim().toLowerCase(Locale.ROOT);
+        return store.readCatalog(() -> {
+            Map<String, String> out = new TreeMap<>();
+            state.aliases.forEach((alias, target) -> {
+                if (Names.domainOf(alias).equals(d)) {
+                    out.put(alias, target);
+                }
+            });
+            return Collections.unmodifiableMap(out);
+        });
+    }
+
+    @Override
+    public Optional<String> catchAll(String domain) {
+        String d = domain.trim().toLowerCase(Locale.ROOT);
+        return store.readCatalog(() -> Optional.ofNullable(state.catchAll.get(d)).filter(t -> !t.isEmpty()));
     }
 
     @Override

@@ -1,0 +1,19 @@
+package io.serai.store.api.restore;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.serai.store.api.ContentSource;
+import io.serai.store.api.Flags;
+
+/** A message as the source store has it: UID, MODSEQ, internal date, flags and its exact bytes. */
+public record RestoredMessage(long uid, long modSeq, Instant internalDate, Flags flags, ContentSource content) {
+    public RestoredMessage {
+        if (uid < 1 || modSeq < 1) {
+            throw new IllegalArgumentException("uid and modSeq must be positive");
+        }
+        Objects.requireNonNull(internalDate, "internalDate");
+        Objects.requireNonNull(flags, "flags");
+        Objects.requireNonNull(content, "content");
+    }
+}
