@@ -100,8 +100,8 @@ public class FeaturesOnStockKarafIT {
     @Test
     public void seraiStoreAlone() throws Exception {
         installAlone("serai-store", () -> {
-            assertActive("org.apache.james.apache-mime4j-core", "io.serai.serai-store-embedded",
-                    "io.serai.serai-store-karaf");
+            assertActive("org.apache.james.apache-mime4j-core", "io.serai.serai-store-support",
+                    "io.serai.serai-store-embedded", "io.serai.serai-store-karaf");
             awaitService("io.serai.store.api.MailStore", "(serai.store.type=embedded)");
         });
     }

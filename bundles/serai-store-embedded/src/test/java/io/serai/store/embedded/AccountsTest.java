@@ -21,7 +21,7 @@ import io.serai.store.api.MailboxInfo;
 import io.serai.store.api.NotFoundException;
 import io.serai.store.api.ScramCredential;
 import io.serai.store.api.SpecialUse;
-import io.serai.store.embedded.internal.auth.ScramHasher;
+import io.serai.store.support.auth.ScramHasher;
 
 class AccountsTest {
     @TempDir

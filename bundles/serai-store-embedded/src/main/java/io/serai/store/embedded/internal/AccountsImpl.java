@@ -17,13 +17,13 @@ import io.serai.store.api.QuotaUsage;
 import io.serai.store.api.ScramCredential;
 import io.serai.store.api.SpecialUse;
 import io.serai.store.api.StoreException;
-import io.serai.store.embedded.internal.auth.ScramHasher;
+import io.serai.store.support.auth.ScramHasher;
 import io.serai.store.embedded.internal.commit.Decision;
 import io.serai.store.embedded.internal.journal.CatalogRecords;
 import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MailboxRecords;
 import io.serai.store.embedded.internal.state.AccountState;
-import io.serai.store.embedded.internal.state.Names;
+import io.serai.store.support.names.Names;
 import io.serai.store.embedded.internal.state.StoreState;
 
 /** Domains, accounts, credentials, aliases, catch-alls and quotas. PBKDF2 runs on the caller's thread. */

@@ -20,10 +20,10 @@ import io.serai.store.api.StoreException;
 import io.serai.store.api.UidMapping;
 import io.serai.store.api.search.SearchKey;
 import io.serai.store.embedded.internal.blob.BlobWrite;
-import io.serai.store.embedded.internal.mime.StructureCodec;
-import io.serai.store.embedded.internal.mime.StructureParser;
+import io.serai.store.support.mime.StructureCodec;
+import io.serai.store.support.mime.StructureParser;
 import io.serai.store.embedded.internal.search.Candidate;
-import io.serai.store.embedded.internal.search.SearchEvaluator;
+import io.serai.store.support.search.SearchEvaluator;
 import io.serai.store.embedded.internal.state.MailboxState;
 import io.serai.store.embedded.internal.state.TableSlice;
 
@@ -151,9 +151,9 @@ final class MailboxHandle implements Mailbox {
         TableSlice rows = read(m -> new TableSlice(m, IntStream.range(0, m.messages.count()).toArray()));
         List<Candidate> candidates = new ArrayList<>(rows.count());
         for (int k = 0; k < rows.count(); k++) {
-            candidates.add(new Candidate(rows.meta(k), rows.blobRef(k), rows.metaLength(k)));
+            candidates.add(new Candidate(rows.meta(k), rows.blobRef(k), rows.metaLength(k), store.blobs));
         }
-        return new SearchEvaluator(store.blobs).search(key, candidates);
+        return SearchEvaluator.search(key, candidates);
     }
 
     @Override

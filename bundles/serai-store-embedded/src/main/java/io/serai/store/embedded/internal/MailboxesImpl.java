@@ -19,7 +19,7 @@ import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MailboxRecords;
 import io.serai.store.embedded.internal.state.AccountState;
 import io.serai.store.embedded.internal.state.MailboxState;
-import io.serai.store.embedded.internal.state.Names;
+import io.serai.store.support.names.Names;
 import io.serai.store.embedded.internal.state.StoreState;
 
 /** The mailbox tree of one account. */

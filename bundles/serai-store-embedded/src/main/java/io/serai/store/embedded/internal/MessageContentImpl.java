@@ -8,7 +8,7 @@ import io.serai.store.api.MessageContent;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.mime.MessageStructure;
 import io.serai.store.embedded.internal.blob.BlobStore;
-import io.serai.store.embedded.internal.mime.StructureCodec;
+import io.serai.store.support.mime.StructureCodec;
 
 /** A stored message: bytes and structure read straight from its segment. */
 final class MessageContentImpl implements MessageContent {

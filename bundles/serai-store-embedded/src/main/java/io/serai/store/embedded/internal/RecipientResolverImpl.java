@@ -1,18 +1,15 @@
 package io.serai.store.embedded.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 
 import io.serai.store.api.Recipient;
 import io.serai.store.api.RecipientResolver;
 import io.serai.store.embedded.internal.state.StoreState;
+import io.serai.store.support.names.AddressResolver;
 
-/**
- * Address to account: exact account, then alias, then {@code local+detail} (RFC 5233) on the base
- * address, then the domain's catch-all. The detail keeps its original case.
- */
-final class RecipientResolverImpl implements RecipientResolver {
+/** Resolves against the in-memory catalog (see {@link AddressResolver} for the order of the rules). */
+final class RecipientResolverImpl implements RecipientResolver, AddressResolver.Directory {
     private final StoreState state;
 
     RecipientResolverImpl(StoreState state) {
@@ -25,49 +22,29 @@ final class RecipientResolverImpl implements RecipientResolver {
         Lock lock = state.catalogLock.readLock();
         lock.lock();
         try {
-            return resolveLocked(address);
+            return AddressResolver.resolve(address, this);
         } finally {
             lock.unlock();
         }
     }
 
-    private Optional<Recipient> resolveLocked(String address) {
-        String original = address.trim();
-        if (original.startsWith("<") && original.endsWith(">")) {
-            original = original.substring(1, original.length() - 1);
-        }
-        int at = original.lastIndexOf('@');
-        if (at <= 0 || at == original.length() - 1) {
-            return Optional.empty();
-        }
-        String local = original.substring(0, at);
-        String domain = original.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (!state.domains.contains(domain)) {
-            return Optional.empty();
-        }
-        Optional<String> exact = account(local.toLowerCase(Locale.ROOT) + "@" + domain);
-        if (exact.isPresent()) {
-            return exact.map(a -> new Recipient(a, Optional.empty()));
-        }
-        int plus = local.indexOf('+');
-        if (plus > 0) {
-            Optional<String> base = account(local.substring(0, plus).toLowerCase(Locale.ROOT) + "@" + domain);
-            if (base.isPresent()) {
-                return Optional.of(new Recipient(base.get(), Optional.of(local.substring(plus + 1))));
-            }
-        }
-        String catchAll = state.catchAll.get(domain);
-        if (catchAll != null && state.accounts.containsKey(catchAll)) {
-            return Optional.of(new Recipient(catchAll, Optional.empty()));
-        }
-        return Optional.empty();
+    @Override
+    public boolean isLocalDomain(String domain) {
+        return state.domains.contains(domain);
     }
 
-    private Optional<String> account(String address) {
-        if (state.accounts.containsKey(address)) {
-            return Optional.of(address);
-        }
-        String target = state.aliases.get(address);
-        return target != null && state.accounts.containsKey(target) ? Optional.of(target) : Optional.empty();
+    @Override
+    public boolean isAccount(String address) {
+        return state.accounts.containsKey(address);
+    }
+
+    @Override
+    public Optional<String> aliasTarget(String address) {
+        return Optional.ofNullable(state.aliases.get(address));
+    }
+
+    @Override
+    public Optional<String> catchAll(String domain) {
+        return Optional.ofNullable(state.catchAll.get(domain));
     }
 }

@@ -32,8 +32,8 @@ import io.serai.store.embedded.CompactionReport;
 import io.serai.store.embedded.EmbeddedMailStore;
 import io.serai.store.embedded.EmbeddedStoreConfig;
 import io.serai.store.embedded.FsyncPolicy;
-import io.serai.store.embedded.internal.auth.PasswordVerifier;
-import io.serai.store.embedded.internal.auth.ScramHasher;
+import io.serai.store.support.auth.PasswordVerifier;
+import io.serai.store.support.auth.ScramHasher;
 import io.serai.store.embedded.internal.blob.BlobStore;
 import io.serai.store.embedded.internal.commit.Command;
 import io.serai.store.embedded.internal.commit.Committer;
@@ -45,7 +45,7 @@ import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MessageRecords;
 import io.serai.store.embedded.internal.journal.Relocated;
 import io.serai.store.embedded.internal.snapshot.Snapshots;
-import io.serai.store.embedded.internal.state.Names;
+import io.serai.store.support.names.Names;
 import io.serai.store.embedded.internal.state.StoreState;
 
 /**

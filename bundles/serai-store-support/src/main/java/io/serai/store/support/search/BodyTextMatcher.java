@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.search;
+package io.serai.store.support.search;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ final class BodyTextMatcher {
     private BodyTextMatcher() {
     }
 
-    static boolean matches(LoadedMessage m, String value) {
+    static boolean matches(SearchMessage m, String value) {
         String needle = value.toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
             return true;

@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.auth;
+package io.serai.store.support.auth;
 
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.state;
+package io.serai.store.support.names;
 
 import java.util.Locale;
 

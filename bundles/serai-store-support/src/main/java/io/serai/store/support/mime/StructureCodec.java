@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.mime;
+package io.serai.store.support.mime;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.search;
+package io.serai.store.support.search;
 
 import java.io.StringReader;
 import java.io.IOException;
@@ -23,30 +23,26 @@ import io.serai.store.api.search.SearchKey;
 import io.serai.store.api.search.SizeKey;
 import io.serai.store.api.search.TextKey;
 import io.serai.store.api.search.UidRangeKey;
-import io.serai.store.embedded.internal.blob.BlobStore;
 
 /**
- * Evaluates a key tree per message. Keys that memory answers (flags, size, dates, UIDs) cost nothing;
+ * Evaluates a key tree per message. Keys that metadata answers (flags, size, dates, UIDs) cost nothing;
  * header keys read only the header; body keys stream the message. And/Or short-circuit left to right.
  */
 public final class SearchEvaluator {
-    private final BlobStore blobs;
-
-    public SearchEvaluator(BlobStore blobs) {
-        this.blobs = blobs;
+    private SearchEvaluator() {
     }
 
-    public long[] search(SearchKey key, List<Candidate> candidates) throws StoreException {
+    /** The UIDs of the messages that match, in the order given. */
+    public static long[] search(SearchKey key, List<? extends SearchMessage> messages) throws StoreException {
         try {
-            return candidates.stream().filter(c -> matches(key, new LoadedMessage(c, blobs)))
-                    .mapToLong(c -> c.meta().uid()).toArray();
+            return messages.stream().filter(m -> matches(key, m)).mapToLong(m -> m.meta().uid()).toArray();
         } catch (UncheckedIOException e) {
             throw new StoreException("search failed reading a message", e.getCause());
         }
     }
 
-    static boolean matches(SearchKey key, LoadedMessage m) {
-        Candidate c = m.candidate();
+    /** Whether one message matches. */
+    public static boolean matches(SearchKey key, SearchMessage m) {
         if (key instanceof AllKey) {
             return true;
         } else if (key instanceof AndKey and) {
@@ -56,15 +52,15 @@ public final class SearchEvaluator {
         } else if (key instanceof NotKey not) {
             return !matches(not.key(), m);
         } else if (key instanceof FlagKey f) {
-            return c.meta().flags().has(f.flag()) == f.set();
+            return m.meta().flags().has(f.flag()) == f.set();
         } else if (key instanceof KeywordKey k) {
-            return c.meta().flags().keywords().contains(k.keyword().toLowerCase(Locale.ROOT)) == k.set();
+            return m.meta().flags().keywords().contains(k.keyword().toLowerCase(Locale.ROOT)) == k.set();
         } else if (key instanceof SizeKey s) {
-            return s.larger() ? c.meta().size() > s.octets() : c.meta().size() < s.octets();
+            return s.larger() ? m.meta().size() > s.octets() : m.meta().size() < s.octets();
         } else if (key instanceof UidRangeKey u) {
-            return c.meta().uid() >= u.first() && c.meta().uid() <= u.last();
+            return m.meta().uid() >= u.first() && m.meta().uid() <= u.last();
         } else if (key instanceof ModSeqKey ms) {
-            return c.meta().modSeq() >= ms.atLeast();
+            return m.meta().modSeq() >= ms.atLeast();
         } else if (key instanceof DateKey d) {
             return matchesDate(d, m);
         } else if (key instanceof HeaderKey h) {
@@ -75,9 +71,9 @@ public final class SearchEvaluator {
         throw new IllegalArgumentException("unsupported search key " + key);
     }
 
-    private static boolean matchesDate(DateKey d, LoadedMessage m) {
+    private static boolean matchesDate(DateKey d, SearchMessage m) {
         Optional<LocalDate> when = d.field() == DateKey.Field.INTERNAL
-                ? Optional.of(LocalDate.ofInstant(m.candidate().meta().internalDate(), ZoneOffset.UTC))
+                ? Optional.of(LocalDate.ofInstant(m.meta().internalDate(), ZoneOffset.UTC))
                 : SentDay.of(m);
         if (when.isEmpty()) {
             return false;
@@ -90,7 +86,7 @@ public final class SearchEvaluator {
         };
     }
 
-    private static boolean matchesText(TextKey t, LoadedMessage m) {
+    private static boolean matchesText(TextKey t, SearchMessage m) {
         if (t.scope() == TextKey.Scope.TEXT) {
             try {
                 if (BodyTextMatcher.contains(new StringReader(HeaderMatcher.decodedHeader(m)),

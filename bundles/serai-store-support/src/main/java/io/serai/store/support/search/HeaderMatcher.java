@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.search;
+package io.serai.store.support.search;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,7 +19,7 @@ final class HeaderMatcher {
     private HeaderMatcher() {
     }
 
-    static boolean matches(LoadedMessage m, String field, String value) {
+    static boolean matches(SearchMessage m, String field, String value) {
         String name = field.toLowerCase(Locale.ROOT);
         String needle = value.toLowerCase(Locale.ROOT);
         for (HeaderField f : m.structure().header()) {
@@ -33,7 +33,7 @@ final class HeaderMatcher {
     }
 
     /** All header fields decoded, for TEXT searches. */
-    static String decodedHeader(LoadedMessage m) {
+    static String decodedHeader(SearchMessage m) {
         StringBuilder sb = new StringBuilder();
         for (HeaderField f : m.structure().header()) {
             sb.append(f.name()).append(": ").append(decodedValue(m.header(), f)).append('\n');

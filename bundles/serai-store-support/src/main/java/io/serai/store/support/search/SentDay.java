@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.search;
+package io.serai.store.support.search;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -17,7 +17,7 @@ final class SentDay {
     private SentDay() {
     }
 
-    static Optional<LocalDate> of(LoadedMessage m) {
+    static Optional<LocalDate> of(SearchMessage m) {
         for (HeaderField f : m.structure().header()) {
             if (f.name().equals("date")) {
                 return parse(HeaderMatcher.decodedValue(m.header(), f));
