@@ -12,6 +12,7 @@ import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.AlreadyExistsException;
 import io.serai.store.api.NotFoundException;
 import io.serai.store.api.StoreException;
+import io.serai.store.api.StoreUnavailableException;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -96,6 +97,8 @@ final class Processors {
             out.add(StatusResponse.no(request.tag(), ResponseCode.NONEXISTENT, "No such mailbox"));
         } catch (AlreadyExistsException e) {
             out.add(StatusResponse.no(request.tag(), ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
+        } catch (StoreUnavailableException e) {
+            out.add(StatusResponse.no(request.tag(), ResponseCode.UNAVAILABLE, "Mailbox store unavailable, try again later"));
         } catch (StoreException e) {
             out.add(StatusResponse.no(request.tag(), ResponseCode.SERVERBUG, "Store failure"));
         }

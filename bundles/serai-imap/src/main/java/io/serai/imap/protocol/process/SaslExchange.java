@@ -7,6 +7,7 @@ import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.sasl.SaslServer;
 import io.serai.sasl.SaslStep;
 import io.serai.store.api.StoreException;
+import io.serai.store.api.StoreUnavailableException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -76,6 +77,8 @@ final class SaslExchange {
     private void succeed(String user, ImapSession session, List<ImapResponse> out) {
         try {
             session.authenticated(user);
+        } catch (StoreUnavailableException e) {
+            out.add(StatusResponse.no(tag, ResponseCode.UNAVAILABLE, "Mailbox store unavailable, try again later"));
         } catch (StoreException e) {
             out.add(StatusResponse.no(tag, ResponseCode.SERVERBUG, "Store failure"));
             return;

@@ -20,6 +20,7 @@ public record ResponseCode(String name, String data) {
     public static final ResponseCode CANNOT = of("CANNOT");
     public static final ResponseCode CLIENTBUG = of("CLIENTBUG");
     public static final ResponseCode SERVERBUG = of("SERVERBUG");
+    public static final ResponseCode UNAVAILABLE = of("UNAVAILABLE"); // RFC 5530 §3: a subsystem is down for now
     public static final ResponseCode INUSE = of("INUSE");
     public static final ResponseCode CLOSED = of("CLOSED"); // RFC 7162 §3.2.11, QRESYNC / UNSELECT-after-SELECT
 
