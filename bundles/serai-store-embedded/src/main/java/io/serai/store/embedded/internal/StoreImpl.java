@@ -38,7 +38,7 @@ import io.serai.store.embedded.internal.blob.BlobStore;
 import io.serai.store.embedded.internal.commit.Command;
 import io.serai.store.embedded.internal.commit.Committer;
 import io.serai.store.embedded.internal.commit.SegmentForcer;
-import io.serai.store.embedded.internal.event.EventDispatcher;
+import io.serai.store.support.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.ContentImage;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;

@@ -18,7 +18,7 @@ import io.serai.store.api.StoreException;
 import io.serai.store.api.event.StoreEvent;
 import io.serai.store.embedded.internal.Durability;
 import io.serai.store.embedded.internal.blob.BlobSegment;
-import io.serai.store.embedded.internal.event.EventDispatcher;
+import io.serai.store.support.event.EventDispatcher;
 import io.serai.store.embedded.internal.journal.Journal;
 import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.RecordCodec;

@@ -1,4 +1,4 @@
-package io.serai.store.embedded.internal.event;
+package io.serai.store.support.event;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
