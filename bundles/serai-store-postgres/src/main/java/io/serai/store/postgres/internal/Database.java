@@ -29,12 +29,13 @@ public final class Database implements AutoCloseable {
     private static final int ATTEMPTS = 5;
 
     private final HikariDataSource pool;
+    private final PGSimpleDataSource driver;
     private final String schema;
 
     public Database(PostgresStoreConfig config, String nodeId) {
         this.schema = config.schema();
         // the driver's DataSource, named directly: in OSGi, DriverManager cannot be relied on to find a driver
-        PGSimpleDataSource driver = new PGSimpleDataSource();
+        this.driver = new PGSimpleDataSource();
         driver.setURL(config.jdbcUrl());
         driver.setUser(config.user());
         driver.setPassword(config.password());
@@ -70,6 +71,18 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("connecting to the database", e);
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, for the one long-lived session a node keeps (LISTEN): it must not
+     * take a pool slot, and it must not be handed to other work. The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        Connection c = driver.getConnection();
+        try (var s = c.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+        }
+        return c;
     }
 
     /** Runs {@code work} in a transaction and commits it; retried on serialization failures and deadlocks. */

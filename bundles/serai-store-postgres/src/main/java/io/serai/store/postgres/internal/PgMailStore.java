@@ -1,0 +1,202 @@
+package io.serai.store.postgres.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.serai.store.api.Accounts;
+import io.serai.store.api.Mailboxes;
+import io.serai.store.api.NotFoundException;
+import io.serai.store.api.RecipientResolver;
+import io.serai.store.api.StoreException;
+import io.serai.store.api.event.StoreListener;
+import io.serai.store.api.restore.StoreRestore;
+import io.serai.store.postgres.PostgresMailStore;
+import io.serai.store.postgres.PostgresStoreConfig;
+import io.serai.store.postgres.internal.content.ContentCache;
+import io.serai.store.postgres.internal.content.ContentReader;
+import io.serai.store.postgres.internal.event.ChangeFeed;
+import io.serai.store.postgres.internal.event.ChangeLog;
+import io.serai.store.postgres.internal.schema.Migrations;
+import io.serai.store.postgres.internal.search.PgSearch;
+import io.serai.store.postgres.internal.write.AppendBatcher;
+import io.serai.store.postgres.internal.write.Appender;
+import io.serai.store.postgres.internal.write.MailboxCatalog;
+import io.serai.store.postgres.internal.write.MessageWriter;
+import io.serai.store.support.auth.PasswordVerifier;
+import io.serai.store.support.auth.ScramHasher;
+import io.serai.store.support.event.EventDispatcher;
+import io.serai.store.support.names.Names;
+
+/** The PostgreSQL store: its parts, wired once; all state lives in the database, none in this object. */
+public final class PgMailStore implements PostgresMailStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PgMailStore.class);
+
+    final PostgresStoreConfig config;
+    final Database db;
+    final ScramHasher hasher;
+    final PasswordVerifier verifier;
+    final ContentReader contents;
+    final AppendBatcher batcher;
+    final MessageWriter messages;
+    final MailboxCatalog catalog;
+    final PgSearch search;
+    private final String nodeId;
+    private final int schemaVersion;
+    private final ExecutorService ownEvents;
+    private final EventDispatcher dispatcher;
+    private final ChangeFeed feed;
+    private final ScheduledExecutorService maintenance;
+    private final PgAccounts accounts;
+    private final PgRecipients recipients;
+
+    private PgMailStore(PostgresStoreConfig config, Database db, String nodeId, int schemaVersion)
+            throws SQLException {
+        this.config = config;
+        this.db = db;
+        this.nodeId = nodeId;
+        this.schemaVersion = schemaVersion;
+        SecureRandom random = new SecureRandom();
+        this.hasher = new ScramHasher(config.scramIterations(), random);
+        this.verifier = new PasswordVerifier(random, 10_000);
+        this.contents = new ContentReader(db, new ContentCache(config.contentCacheBytes()));
+        ChangeLog log = new ChangeLog(config.schema());
+        this.batcher = new AppendBatcher(db, new Appender(log, config.defaultQuota()), nodeId);
+        this.messages = new MessageWriter(log, config.defaultQuota());
+        this.catalog = new MailboxCatalog(log);
+        this.search = new PgSearch(db, contents);
+        this.ownEvents = config.eventExecutor().isPresent() ? null : Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "serai-store-events " + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.dispatcher = new EventDispatcher(config.eventExecutor().orElse(ownEvents));
+        this.feed = new ChangeFeed(db, dispatcher, nodeId);
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "serai-store-maintenance " + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        // change_log rows only need to outlive a listener's reconnect; every node prunes, the work is idempotent
+        maintenance.scheduleWithFixedDelay(this::prune, 1, 5, TimeUnit.MINUTES);
+        this.accounts = new PgAccounts(this);
+        this.recipients = new PgRecipients(this);
+    }
+
+    /** Connects, migrates and starts; see {@link io.serai.store.postgres.PostgresStores#open}. */
+    public static PgMailStore open(PostgresStoreConfig config) throws StoreException {
+        String nodeId = config.nodeId().orElseGet(PgMailStore::defaultNodeId);
+        Database db = new Database(config, nodeId);
+        try {
+            int version;
+            try (Connection c = db.connection()) {
+                version = Migrations.bundled().migrate(c, config.schema());
+            }
+            PgMailStore store = new PgMailStore(config, db, nodeId, version);
+            LOG.info("PostgreSQL store open: {} as node {} (schema version {})", config, nodeId, version);
+            return store;
+        } catch (SQLException e) {
+            db.close();
+            throw Database.failure("opening the store", e);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e instanceof StoreException se ? se : new StoreException("opening the store failed", e);
+        }
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "node";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private void prune() {
+        try {
+            db.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("DELETE FROM change_log WHERE created_at < now() - interval '1 hour'");
+                }
+            });
+        } catch (StoreException | RuntimeException e) {
+            LOG.debug("change_log pruning skipped: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public RecipientResolver recipients() {
+        return recipients;
+    }
+
+    @Override
+    public Mailboxes mailboxes(String account) throws StoreException {
+        String a = Names.address(account);
+        db.read(c -> {
+            requireAccount(c, a);
+            return null;
+        });
+        return new PgMailboxes(this, a);
+    }
+
+    void requireAccount(Connection c, String account) throws SQLException, StoreException {
+        if (!PgAccounts.exists(c, "SELECT 1 FROM account WHERE address = ?", account)) {
+            throw new NotFoundException("no account " + account);
+        }
+    }
+
+    @Override
+    public AutoCloseable addListener(StoreListener listener) {
+        return dispatcher.add(listener);
+    }
+
+    @Override
+    public Optional<StoreRestore> restore() {
+        return Optional.of(new PgRestore(this));
+    }
+
+    @Override
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Whether this node currently hears other nodes' changes (its LISTEN session is up). */
+    public boolean changeFeedConnected() {
+        return feed.isConnected();
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        batcher.close();
+        feed.close();
+        if (ownEvents != null) {
+            ownEvents.shutdown();
+        }
+        db.close();
+    }
+}

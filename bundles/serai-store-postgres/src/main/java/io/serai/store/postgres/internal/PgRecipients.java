@@ -1,0 +1,56 @@
+package io.serai.store.postgres.internal;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+import io.serai.store.api.Recipient;
+import io.serai.store.api.RecipientResolver;
+import io.serai.store.api.StoreException;
+import io.serai.store.support.names.AddressResolver;
+
+/**
+ * Envelope address to account with the shared resolution rules; each step is one indexed look-up. A database that
+ * cannot be reached throws unchecked, so SMTP answers 4xx rather than "unknown user".
+ */
+final class PgRecipients implements RecipientResolver, AddressResolver.Directory {
+    private final PgMailStore store;
+
+    PgRecipients(PgMailStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Recipient> resolve(String address) {
+        return AddressResolver.resolve(address, this);
+    }
+
+    @Override
+    public boolean isLocalDomain(String domain) {
+        return !query("SELECT name FROM domain WHERE name = ?", domain).isEmpty();
+    }
+
+    @Override
+    public boolean isAccount(String address) {
+        return !query("SELECT address FROM account WHERE address = ?", address).isEmpty();
+    }
+
+    @Override
+    public Optional<String> aliasTarget(String address) {
+        return query("SELECT target FROM alias WHERE address = ?", address).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> catchAll(String domain) {
+        return query("SELECT catch_all FROM domain WHERE name = ? AND catch_all IS NOT NULL", domain).stream()
+                .findFirst();
+    }
+
+    private List<String> query(String sql, String value) {
+        try {
+            return store.db.read(c -> PgAccounts.strings(c, sql, value));
+        } catch (StoreException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}
