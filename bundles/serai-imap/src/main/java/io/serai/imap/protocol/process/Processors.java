@@ -101,6 +101,12 @@ final class Processors {
             out.add(StatusResponse.no(request.tag(), ResponseCode.UNAVAILABLE, "Mailbox store unavailable, try again later"));
         } catch (StoreException e) {
             out.add(StatusResponse.no(request.tag(), ResponseCode.SERVERBUG, "Store failure"));
+        } catch (java.io.UncheckedIOException e) {
+            // look-ups without a checked exception (LOGIN's password check) report an unreachable store this way
+            if (!(e.getCause() instanceof StoreUnavailableException)) {
+                throw e;
+            }
+            out.add(StatusResponse.no(request.tag(), ResponseCode.UNAVAILABLE, "Mailbox store unavailable, try again later"));
         }
     }
 }

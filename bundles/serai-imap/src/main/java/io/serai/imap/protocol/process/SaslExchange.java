@@ -79,6 +79,7 @@ final class SaslExchange {
             session.authenticated(user);
         } catch (StoreUnavailableException e) {
             out.add(StatusResponse.no(tag, ResponseCode.UNAVAILABLE, "Mailbox store unavailable, try again later"));
+            return;
         } catch (StoreException e) {
             out.add(StatusResponse.no(tag, ResponseCode.SERVERBUG, "Store failure"));
             return;

@@ -58,6 +58,19 @@ class StoreOutageTest {
         assertThat(c.send("a STATUS INBOX (MESSAGES)")).isEqualTo("a NO [SERVERBUG] Store failure\r\n");
     }
 
+    @Test
+    void aLoginWhileTheCredentialStoreIsUnreachableIsUnavailableNotAFailedLogin() {
+        io.serai.sasl.CredentialStore down = user -> {
+            throw new java.io.UncheckedIOException("database down",
+                    new StoreUnavailableException("database down", new ConnectException("refused")));
+        };
+        ImapConfig c = h.config;
+        SessionClient client = new SessionClient(new ImapSession(new ImapConfig(c.store(), down,
+                c.allowPlaintextAuth(), c.appendLimit(), c.serverName(), c.maxBadCommands()), true, false), h.store);
+        assertThat(client.send("l LOGIN " + SessionHarness.USER + " " + SessionHarness.PASSWORD))
+                .isEqualTo("l NO [UNAVAILABLE] Mailbox store unavailable, try again later\r\n");
+    }
+
     /** The harness's configuration over the switchable store. */
     private ImapConfig overStore() {
         ImapConfig c = h.config;
