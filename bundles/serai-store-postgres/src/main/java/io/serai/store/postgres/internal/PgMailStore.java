@@ -21,10 +21,12 @@ import io.serai.store.api.Mailboxes;
 import io.serai.store.api.NotFoundException;
 import io.serai.store.api.RecipientResolver;
 import io.serai.store.api.StoreException;
+import io.serai.store.api.cluster.Coordination;
 import io.serai.store.api.event.StoreListener;
 import io.serai.store.api.restore.StoreRestore;
 import io.serai.store.postgres.PostgresMailStore;
 import io.serai.store.postgres.PostgresStoreConfig;
+import io.serai.store.postgres.internal.cluster.PgCoordination;
 import io.serai.store.postgres.internal.content.ContentCache;
 import io.serai.store.postgres.internal.content.ContentReader;
 import io.serai.store.postgres.internal.event.ChangeFeed;
@@ -61,6 +63,7 @@ public final class PgMailStore implements PostgresMailStore {
     private final ScheduledExecutorService maintenance;
     private final PgAccounts accounts;
     private final PgRecipients recipients;
+    private final PgCoordination coordination;
 
     private PgMailStore(PostgresStoreConfig config, Database db, String nodeId, int schemaVersion)
             throws SQLException {
@@ -84,13 +87,14 @@ public final class PgMailStore implements PostgresMailStore {
         });
         this.dispatcher = new EventDispatcher(config.eventExecutor().orElse(ownEvents));
         this.feed = new ChangeFeed(db, dispatcher, nodeId);
-        this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.maintenance = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "serai-store-maintenance " + nodeId);
             t.setDaemon(true);
             return t;
         });
         // change_log rows only need to outlive a listener's reconnect; every node prunes, the work is idempotent
         maintenance.scheduleWithFixedDelay(this::prune, 1, 5, TimeUnit.MINUTES);
+        this.coordination = new PgCoordination(db, nodeId, config.leaseTime(), maintenance);
         this.accounts = new PgAccounts(this);
         this.recipients = new PgRecipients(this);
     }
@@ -170,6 +174,11 @@ public final class PgMailStore implements PostgresMailStore {
     }
 
     @Override
+    public Optional<Coordination> coordination() {
+        return Optional.of(coordination);
+    }
+
+    @Override
     public Optional<StoreRestore> restore() {
         return Optional.of(new PgRestore(this));
     }
@@ -191,6 +200,7 @@ public final class PgMailStore implements PostgresMailStore {
 
     @Override
     public void close() {
+        coordination.close();
         maintenance.shutdownNow();
         batcher.close();
         feed.close();
