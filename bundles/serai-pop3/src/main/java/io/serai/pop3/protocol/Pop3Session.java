@@ -189,7 +189,13 @@ public final class Pop3Session {
 
     /** Credentials are good: lock the maildrop and take the snapshot (RFC 1939 §4, §8). */
     private Response login(String account) {
-        Optional<MaildropLocks.Lease> lock = config.locks().tryLock(account);
+        Optional<MaildropLocks.Lease> lock;
+        try {
+            lock = config.locks().tryLock(account);
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("Cannot lock the maildrop of {}", account, e);
+            return Response.reply(Replies.err(Replies.SYS_TEMP, "maildrop cannot be locked now"));
+        }
         if (lock.isEmpty()) {
             // RFC 2449 §8.1.1: the maildrop is in use by another session
             return Response.reply(Replies.err(Replies.IN_USE, "maildrop already locked"));

@@ -41,7 +41,7 @@ class Pop3ServerConfigTest {
     }
 
     @Test
-    void locksAreExclusivePerAccountIgnoringCase() {
+    void locksAreExclusivePerAccountIgnoringCase() throws Exception {
         MaildropLocks locks = new MaildropLocks();
         MaildropLocks.Lease lease = locks.tryLock("Alice@Example.org").orElseThrow();
         assertThat(locks.tryLock("alice@example.org")).isEmpty();
