@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import io.serai.routes.relay.spool.RelaySpool;
+import io.serai.routes.relay.spool.Spool;
 import io.serai.routes.relay.spool.SpoolEntry;
 
 /**
@@ -15,10 +15,10 @@ import io.serai.routes.relay.spool.SpoolEntry;
  */
 public final class DeadLetters {
 
-    private final RelaySpool spool;
+    private final Spool spool;
     private final Clock clock;
 
-    DeadLetters(RelaySpool spool, Clock clock) {
+    DeadLetters(Spool spool, Clock clock) {
         this.spool = spool;
         this.clock = clock;
     }

@@ -8,6 +8,10 @@ import java.util.Hashtable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.serai.routes.relay.spool.RelaySpool;
+import io.serai.routes.relay.spool.Spool;
+import io.serai.routes.relay.spool.WorkQueueSpool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.serai.store.api.MailStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -32,6 +36,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class RelayComponent {
 
     static final String PID = "io.serai.routes.relay";
+    private static final Logger LOG = LoggerFactory.getLogger(RelayComponent.class);
 
     private final ServiceRegistration<RoutesBuilder> routes;
     private final ServiceRegistration<DeadLetters> deadLetters;
@@ -45,7 +50,8 @@ public final class RelayComponent {
         Clock clock = Clock.systemUTC();
         Path directory = config.spoolDirectory().isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data"), "serai-relay") : Path.of(config.spoolDirectory());
-        RelaySpool spool = new RelaySpool(directory);
+        // a store several nodes share carries the queue, so any node sends what a dead node had queued
+        Spool spool = spool(store, directory);
         SmartHost smartHost = new SmartHost(config.smartHost(), config.smartPort(), config.implicitTls(),
                 config.startTls(), config.username(), config.password(), config.hostname(), config.sslTrust(),
                 config.timeoutMillis());
@@ -59,6 +65,15 @@ public final class RelayComponent {
         props.put("serai.route", "relay");
         routes = context.registerService(RoutesBuilder.class, route, props);
         deadLetters = context.registerService(DeadLetters.class, new DeadLetters(spool, clock), null);
+    }
+
+    private static Spool spool(MailStore store, Path directory) throws IOException {
+        if (store.coordination().isPresent()) {
+            LOG.info("Relay queue in the shared store (work queues relay and relay-dead)");
+            return new WorkQueueSpool(store.coordination().get());
+        }
+        LOG.info("Relay queue in {}", directory);
+        return new RelaySpool(directory);
     }
 
     private ProducerTemplate newTemplate(CamelContext camel) {

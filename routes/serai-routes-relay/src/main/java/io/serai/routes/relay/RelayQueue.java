@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.serai.routes.relay.spool.RelaySpool;
+import io.serai.routes.relay.spool.Spool;
 import io.serai.routes.relay.spool.SpoolEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ final class RelayQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayQueue.class);
 
-    private final RelaySpool spool;
+    private final Spool spool;
     private final Transmitter transmitter;
     private final BounceSink bounces;
     private final DsnReport dsn;
@@ -32,7 +32,7 @@ final class RelayQueue {
     private final Duration lifetime;
     private final Clock clock;
 
-    RelayQueue(RelaySpool spool, Transmitter transmitter, BounceSink bounces, DsnReport dsn, Backoff backoff,
+    RelayQueue(Spool spool, Transmitter transmitter, BounceSink bounces, DsnReport dsn, Backoff backoff,
                Duration lifetime, Clock clock) {
         this.spool = spool;
         this.transmitter = transmitter;
@@ -46,10 +46,19 @@ final class RelayQueue {
     /** Attempts every due message once; returns how many were attempted. */
     int runOnce() throws IOException {
         List<SpoolEntry> due = spool.due(clock.instant());
+        int attempted = 0;
         for (SpoolEntry entry : due) {
-            attempt(entry);
+            try {
+                // a claim that expired (this node was paused or cut off) may be another node's by now: do not send
+                if (spool.owns(entry)) {
+                    attempt(entry);
+                    attempted++;
+                }
+            } finally {
+                spool.release(entry);
+            }
         }
-        return due.size();
+        return attempted;
     }
 
     private void attempt(SpoolEntry entry) throws IOException {

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 
-import io.serai.routes.relay.spool.RelaySpool;
+import io.serai.routes.relay.spool.Spool;
 import io.serai.routes.relay.spool.SpoolEntry;
 import io.serai.smtp.api.MessageContent;
 import org.apache.camel.Exchange;
@@ -28,7 +28,7 @@ final class RelayRoute extends RouteBuilder {
     /** Output: the spool id of the queued message. */
     static final String QUEUE_ID = "SeraiRelayQueueId";
 
-    private final RelaySpool spool;
+    private final Spool spool;
     private final long pollMillis;
     private final QueueFactory queue;
     private final Clock clock;
@@ -38,7 +38,7 @@ final class RelayRoute extends RouteBuilder {
         RelayQueue create(org.apache.camel.CamelContext context);
     }
 
-    RelayRoute(RelaySpool spool, long pollMillis, QueueFactory queue, Clock clock) {
+    RelayRoute(Spool spool, long pollMillis, QueueFactory queue, Clock clock) {
         this.spool = spool;
         this.pollMillis = pollMillis;
         this.queue = queue;

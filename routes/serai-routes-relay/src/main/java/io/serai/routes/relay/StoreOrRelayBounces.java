@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import io.serai.routes.relay.spool.RelaySpool;
+import io.serai.routes.relay.spool.Spool;
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.ContentSource;
 import io.serai.store.api.MailStore;
@@ -20,10 +20,10 @@ import io.serai.store.api.Recipient;
 final class StoreOrRelayBounces implements BounceSink {
 
     private final MailStore store;
-    private final RelaySpool spool;
+    private final Spool spool;
     private final Clock clock;
 
-    StoreOrRelayBounces(MailStore store, RelaySpool spool, Clock clock) {
+    StoreOrRelayBounces(MailStore store, Spool spool, Clock clock) {
         this.store = store;
         this.spool = spool;
         this.clock = clock;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.serai.routes.relay.spool.RelaySpool;
+import io.serai.routes.relay.spool.Spool;
 import io.serai.routes.relay.spool.SpoolEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The queue's decisions with a scripted transmitter and a clock the test moves. */
 class RelayQueueTest {
+
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration LIFETIME = Duration.ofHours(2);
@@ -33,12 +35,12 @@ class RelayQueueTest {
     private final Map<String, RecipientFailure> script = new ConcurrentHashMap<>();
     private final List<List<String>> attempts = new ArrayList<>();
     private final List<String> bounces = new ArrayList<>();
-    private RelaySpool spool;
+    private Spool spool;
     private RelayQueue queue;
 
     @BeforeEach
     void setUp() throws Exception {
-        spool = new RelaySpool(dir);
+        spool = openSpool();
         Transmitter transmitter = (entry, content) -> {
             attempts.add(entry.recipients());
             return entry.recipients().stream().filter(script::containsKey).map(script::get).toList();
@@ -46,6 +48,11 @@ class RelayQueueTest {
         BounceSink sink = (sender, report) -> bounces.add(sender + "\n" + new String(report, StandardCharsets.US_ASCII));
         queue = new RelayQueue(spool, transmitter, sink, new DsnReport("mx.test"),
                 new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(30), 2), LIFETIME, clock);
+    }
+
+    /** The spool under test: the directory one here; the shared store's work queues in a subclass. */
+    Spool openSpool() throws Exception {
+        return new RelaySpool(dir);
     }
 
     private SpoolEntry enqueue(String sender, String... recipients) throws Exception {

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe for the same entry: the relay has one delivery thread, and the shell commands only touch
  * dead letters, which that thread never reads back.
  */
-public final class RelaySpool {
+public final class RelaySpool implements Spool {
 
     private static final Pattern ID = Pattern.compile("[0-9a-z-]{1,64}");
 
@@ -44,6 +44,7 @@ public final class RelaySpool {
     }
 
     /** Queues a message for delivery now; the content's leading Return-Path is dropped. Returns the entry. */
+    @Override
     public SpoolEntry enqueue(String sender, List<String> recipients, InputStream content, Instant now)
             throws IOException {
         if (recipients.isEmpty()) {
@@ -62,26 +63,31 @@ public final class RelaySpool {
     }
 
     /** Queued entries whose next attempt is due at {@code now}, oldest first. */
+    @Override
     public List<SpoolEntry> due(Instant now) throws IOException {
         return list(queue).stream().filter(e -> !e.nextAttempt().isAfter(now)).toList();
     }
 
     /** All queued entries, oldest first. */
+    @Override
     public List<SpoolEntry> queued() throws IOException {
         return list(queue);
     }
 
+    @Override
     public InputStream openQueued(SpoolEntry entry) throws IOException {
         // a SharedInputStream: jakarta.mail reads the body parts from the file instead of copying them to memory
         return new jakarta.mail.util.SharedFileInputStream(queue.resolve(entry.id() + ".eml").toFile());
     }
 
     /** Records a failed attempt (fewer recipients, next attempt, error). */
+    @Override
     public void update(SpoolEntry entry) throws IOException {
         writeEnvelope(queue, entry);
     }
 
     /** Removes a delivered entry. */
+    @Override
     public void remove(SpoolEntry entry) throws IOException {
         removeFiles(queue, entry.id());
     }
@@ -90,6 +96,7 @@ public final class RelaySpool {
      * Keeps a copy of a queued message as a dead letter for {@code failed} recipients with the final error. The
      * queued entry itself stays: remove or update it afterwards, so a crash in between duplicates, never loses.
      */
+    @Override
     public SpoolEntry deadLetter(SpoolEntry entry, List<String> failed, String error, Instant now)
             throws IOException {
         String id = newId(now);
@@ -104,10 +111,12 @@ public final class RelaySpool {
     }
 
     /** Dead letters, oldest first. */
+    @Override
     public List<SpoolEntry> deadLetters() throws IOException {
         return list(dead);
     }
 
+    @Override
     public Optional<SpoolEntry> deadLetter(String id) throws IOException {
         if (!ID.matcher(id).matches() || !Files.exists(dead.resolve(id + ".env"))) {
             return Optional.empty();
@@ -115,11 +124,13 @@ public final class RelaySpool {
         return Optional.of(readEnvelope(dead, id));
     }
 
+    @Override
     public InputStream openDeadLetter(SpoolEntry letter) throws IOException {
         return Files.newInputStream(dead.resolve(letter.id() + ".eml"));
     }
 
     /** Moves a dead letter back into the queue, due now with a fresh lifetime; returns the queued entry. */
+    @Override
     public SpoolEntry replay(SpoolEntry letter, Instant now) throws IOException {
         SpoolEntry queued = new SpoolEntry(letter.id(), letter.sender(), letter.recipients(), now, 0, now, "");
         Files.move(dead.resolve(letter.id() + ".eml"), queue.resolve(letter.id() + ".eml"),
@@ -130,6 +141,7 @@ public final class RelaySpool {
     }
 
     /** Deletes a dead letter for good. */
+    @Override
     public void purge(SpoolEntry letter) throws IOException {
         removeFiles(dead, letter.id());
     }
