@@ -24,7 +24,9 @@ public interface MailStore extends AutoCloseable {
 
     /**
      * Registers a listener. Events are delivered asynchronously, in commit order per mailbox,
-     * never on the committing thread. Closing the returned handle unregisters it.
+     * never on the committing thread. Closing the returned handle unregisters it. A store shared by several nodes
+     * may also hand a new listener changes committed shortly before it registered; listeners recognise them by UID
+     * and MODSEQ (as an IMAP session does against the snapshot it takes after registering).
      */
     AutoCloseable addListener(StoreListener listener);
 

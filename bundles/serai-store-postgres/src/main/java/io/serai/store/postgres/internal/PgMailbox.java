@@ -119,6 +119,8 @@ final class PgMailbox implements Mailbox {
                 messages.add(new PendingAppend.Message(content, r.internalDate(), r.flags()));
             }
             return store.batcher.append(new PendingAppend(id, messages, new java.util.concurrent.CompletableFuture<>()));
+        } catch (StoreException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new StoreException("reading the message to append failed", e);
         } finally {

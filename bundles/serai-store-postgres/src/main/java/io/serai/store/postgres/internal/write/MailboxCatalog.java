@@ -174,7 +174,7 @@ public final class MailboxCatalog {
         // two steps, so a child renamed onto a name another child is leaving does not hit the unique constraint
         try (PreparedStatement p = c.prepareStatement("UPDATE mailbox SET name = ? WHERE id = ?")) {
             for (Map.Entry<Long, String[]> e : renames.entrySet()) {
-                p.setString(1, "\u0000" + e.getKey());
+                p.setString(1, "\u0001rename-" + e.getKey());
                 p.setLong(2, e.getKey());
                 p.addBatch();
             }

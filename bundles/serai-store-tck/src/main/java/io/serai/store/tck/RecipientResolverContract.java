@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,18 +6,20 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.MailStore;
 import io.serai.store.api.Recipient;
 
-class RecipientResolverTest {
-    @TempDir
-    Path dir;
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class RecipientResolverContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
 
     @Test
     void resolvesAccountsAliasesSubAddressesAndCatchAll() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             store.accounts().createAccount("postmaster@example.org", "x".toCharArray());
             store.accounts().addAlias("info@example.org", TestStores.USER);
             var r = store.recipients();

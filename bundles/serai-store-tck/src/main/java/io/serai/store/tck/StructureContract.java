@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.MailStore;
 import io.serai.store.api.Mailbox;
@@ -16,8 +15,13 @@ import io.serai.store.api.mime.BodyPart;
 import io.serai.store.api.mime.HeaderField;
 import io.serai.store.api.mime.MessageStructure;
 
-class StructureTest {
-    static final String MULTIPART = "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.net>\r\n"
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class StructureContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
+    public static final String MULTIPART = "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.net>\r\n"
             + "To: alice@example.org,\r\n bob@example.org\r\n"
             + "Subject: Report\r\n"
             + "Date: Tue, 3 Nov 2026 10:15:00 +0100\r\n"
@@ -40,13 +44,11 @@ class StructureTest {
             + "JVBERi0xLjQK\r\n"
             + "--XX--\r\n";
 
-    @TempDir
-    Path dir;
 
     @Test
     void structureIsParsedOnceAtAppendWithAnExactHeaderIndex() throws Exception {
         byte[] raw = MULTIPART.getBytes(StandardCharsets.US_ASCII);
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             long uid = inbox.append(TestStores.request(raw)).uid();
             MessageStructure s = inbox.content(uid).structure();
@@ -100,7 +102,7 @@ class StructureTest {
                 + "Content-Type: text/plain\n\nlast part\n"
                 + "--outer--";
         byte[] raw = m.getBytes(StandardCharsets.US_ASCII);
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             BodyPart body = inbox.content(inbox.append(TestStores.request(raw)).uid()).structure().body();
             BodyPart alternative = body.parts().get(0);
@@ -126,7 +128,7 @@ class StructureTest {
                 + "--out\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n"
                 + "--out--\r\n";
         byte[] raw = m.getBytes(StandardCharsets.US_ASCII);
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             BodyPart body = inbox.content(inbox.append(TestStores.request(raw)).uid()).structure().body();
             BodyPart attached = body.parts().get(1);
@@ -153,7 +155,7 @@ class StructureTest {
     void garbageIsStoredVerbatimAndDescribedAsPlainText() throws Exception {
         byte[] raw = new byte[5000];
         Arrays.fill(raw, (byte) 0xFF);
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             long uid = inbox.append(TestStores.request(raw)).uid();
             assertThat(TestStores.readAll(inbox.content(uid).openStream())).isEqualTo(raw);

@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.FlagUpdate;
 import io.serai.store.api.Flags;
@@ -19,13 +18,16 @@ import io.serai.store.api.Mailbox;
 import io.serai.store.api.SystemFlag;
 import io.serai.store.api.event.StoreEvent;
 
-class EventsTest {
-    @TempDir
-    Path dir;
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class EventsContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
 
     @Test
     void listenersGetEveryChangeInOrderOffTheWriterThread() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             List<StoreEvent> seen = new CopyOnWriteArrayList<>();
             List<String> threads = new CopyOnWriteArrayList<>();
             store.addListener(e -> {
@@ -40,7 +42,11 @@ class EventsTest {
             store.mailboxes(TestStores.USER).rename("Events", "Renamed");
             store.mailboxes(TestStores.USER).delete("Renamed");
 
-            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(seen).hasSize(7));
+            // a shared store may still hand a new listener changes committed just before it registered (the
+            // account's own mailboxes here): only this mailbox's events are counted
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(seen.stream()
+                    .filter(e -> e.mailboxId() == box.id())).hasSize(7));
+            seen.removeIf(e -> e.mailboxId() != box.id());
             assertThat(seen).extracting(e -> e.getClass().getSimpleName()).containsExactly("MailboxCreated",
                     "MessageAdded", "MessageAdded", "FlagsChanged", "MessagesExpunged", "MailboxRenamed",
                     "MailboxDeleted");
@@ -51,7 +57,7 @@ class EventsTest {
 
     @Test
     void aBlockedListenerDoesNotBlockWriters() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             CountDownLatch release = new CountDownLatch(1);
             List<StoreEvent> seen = new CopyOnWriteArrayList<>();
             AutoCloseable registration = store.addListener(e -> {
@@ -68,7 +74,8 @@ class EventsTest {
             }
             assertThat(inbox.info().messages()).isEqualTo(20);
             release.countDown();
-            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(seen).hasSize(20));
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(seen.stream()
+                    .filter(e -> e instanceof StoreEvent.MessageAdded && e.mailboxId() == inbox.id())).hasSize(20));
             registration.close();
         }
     }

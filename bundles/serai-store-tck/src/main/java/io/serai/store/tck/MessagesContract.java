@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
@@ -34,17 +33,20 @@ import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 import io.serai.store.api.UidMapping;
 
-class MessagesTest {
-    @TempDir
-    Path dir;
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class MessagesContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
 
     @Test
     void appendedBytesComeBackExactlyAsStreamAndAsFileRegion() throws Exception {
         byte[] binary = new byte[300_000];
         new Random(42).nextBytes(binary); // arbitrary octets, bare CR/LF, NULs: stored as they came
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
-            Path spool = Files.write(dir.resolve("spool.eml"), binary);
+            Path spool = Files.write(Files.createTempFile("serai-tck-", ".eml"), binary);
             AppendResult r = inbox.append(new AppendRequest(ContentSource.of(spool),
                     Instant.parse("2026-01-02T03:04:05Z"), Flags.of(SystemFlag.SEEN)));
             MessageContent c = inbox.content(r.uid());
@@ -58,7 +60,7 @@ class MessagesTest {
             assertThat(c.meta().internalDate()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
             assertThat(c.meta().flags()).isEqualTo(Flags.of(SystemFlag.SEEN));
         }
-        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+        try (MailStore store = fixture().open()) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             assertThat(TestStores.readAll(inbox.content(1).openStream())).isEqualTo(binary);
         }
@@ -67,7 +69,7 @@ class MessagesTest {
     @Test
     void uidsAndModSeqsOnlyGrowAndSurviveExpungeAndReopen() throws Exception {
         long validity;
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             validity = inbox.info().uidValidity();
             long u1 = inbox.append(TestStores.request(TestStores.message("1", "a"))).uid();
@@ -77,7 +79,7 @@ class MessagesTest {
             assertThat(inbox.expunge(new long[] {u2, 999})).containsExactly(u2);
             assertThat(inbox.info().uidNext()).isEqualTo(u2 + 1);
         }
-        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+        try (MailStore store = fixture().open()) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             assertThat(inbox.info().uidValidity()).isEqualTo(validity);
             assertThat(inbox.info().uidNext()).isEqualTo(3);
@@ -91,7 +93,7 @@ class MessagesTest {
 
     @Test
     void flagUpdatesHonourUnchangedSinceAndChangedSince() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             inbox.appendAll(List.of(TestStores.request(TestStores.message("1", "a")),
                     TestStores.request(TestStores.message("2", "b"))));
@@ -117,7 +119,7 @@ class MessagesTest {
 
             inbox.updateFlags(new long[] {1}, FlagUpdate.replace(Flags.of(SystemFlag.DELETED)));
         }
-        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+        try (MailStore store = fixture().open()) {
             List<MessageMeta> all = store.mailboxes(TestStores.USER).open("INBOX").messages();
             assertThat(all.get(0).flags()).isEqualTo(Flags.of(SystemFlag.DELETED));
             assertThat(all.get(1).flags()).isEqualTo(Flags.of(SystemFlag.SEEN));
@@ -126,7 +128,7 @@ class MessagesTest {
 
     @Test
     void copyAndMoveReturnUidMappingsAndShareContent() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             Mailbox archive = store.mailboxes(TestStores.USER).open("Archive");
             byte[] m1 = TestStores.message("1", "one");
@@ -150,7 +152,7 @@ class MessagesTest {
 
     @Test
     void batchAppendIsAllOrNothing() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             ContentSource broken = () -> new InputStream() {
                 @Override
@@ -170,7 +172,7 @@ class MessagesTest {
 
     @Test
     void quotaIsEnforcedOnAppendAndCopy() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             store.accounts().setQuota(TestStores.USER, new QuotaLimits(Long.MAX_VALUE, 2));
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             inbox.append(TestStores.request(TestStores.message("1", "a")));
@@ -189,7 +191,7 @@ class MessagesTest {
 
     @Test
     void appendReadsTheSourceAsAStream() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
             byte[] m = TestStores.message("stream", "x".repeat(100_000));
             AppendResult r = inbox.append(AppendRequest.of(ContentSource.of(new ByteArrayInputStream(m) {

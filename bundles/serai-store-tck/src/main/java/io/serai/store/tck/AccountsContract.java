@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.AlreadyExistsException;
 import io.serai.store.api.MailStore;
@@ -23,13 +22,16 @@ import io.serai.store.api.ScramCredential;
 import io.serai.store.api.SpecialUse;
 import io.serai.store.support.auth.ScramHasher;
 
-class AccountsTest {
-    @TempDir
-    Path dir;
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class AccountsContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
 
     @Test
     void newAccountGetsInboxAndSubscribedSpecialUseMailboxes() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             assertThat(store.mailboxes(TestStores.USER).list()).extracting(MailboxInfo::name)
                     .containsExactly("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash");
             assertThat(store.mailboxes(TestStores.USER).list()).filteredOn(i -> i.specialUse().isPresent())
@@ -41,7 +43,7 @@ class AccountsTest {
 
     @Test
     void passwordsVerifyAgainstTheScramCredentialOnly() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             assertThat(store.accounts().verifyPassword("Alice@Example.org", "pencil".toCharArray())).isTrue();
             assertThat(store.accounts().verifyPassword(TestStores.USER, "pencil".toCharArray())).isTrue();
             assertThat(store.accounts().verifyPassword(TestStores.USER, "pencil2".toCharArray())).isFalse();
@@ -54,7 +56,7 @@ class AccountsTest {
 
     @Test
     void changingThePasswordInvalidatesTheVerificationCache() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             assertThat(store.accounts().verifyPassword(TestStores.USER, "pencil".toCharArray())).isTrue();
             store.accounts().setPassword(TestStores.USER, "crayon".toCharArray());
             assertThat(store.accounts().verifyPassword(TestStores.USER, "pencil".toCharArray())).isFalse();
@@ -64,8 +66,8 @@ class AccountsTest {
 
     @Test
     void credentialsSurviveReopen() throws Exception {
-        TestStores.openWithUser(dir).close();
-        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+        TestStores.openWithUser(fixture()).close();
+        try (MailStore store = fixture().open()) {
             assertThat(store.accounts().verifyPassword(TestStores.USER, TestStores.PASSWORD)).isTrue();
             assertThat(store.accounts().domains()).containsExactly("example.org");
         }
@@ -93,7 +95,7 @@ class AccountsTest {
 
     @Test
     void duplicatesAndUnknownDomainsAreRejected() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             assertThatThrownBy(() -> store.accounts().createAccount(TestStores.USER, "x".toCharArray()))
                     .isInstanceOf(AlreadyExistsException.class);
             assertThatThrownBy(() -> store.accounts().createAccount("bob@elsewhere.net", "x".toCharArray()))

@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.AlreadyExistsException;
 import io.serai.store.api.MailStore;
@@ -16,13 +15,16 @@ import io.serai.store.api.Mailboxes;
 import io.serai.store.api.NotFoundException;
 import io.serai.store.api.StoreException;
 
-class MailboxesTest {
-    @TempDir
-    Path dir;
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class MailboxesContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
 
     @Test
     void createBuildsMissingParentsAndInboxIsCaseInsensitive() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailboxes boxes = store.mailboxes(TestStores.USER);
             boxes.create("Work/2026/Q4");
             assertThat(boxes.list()).extracting(MailboxInfo::name).contains("Work", "Work/2026", "Work/2026/Q4");
@@ -37,7 +39,7 @@ class MailboxesTest {
 
     @Test
     void uidValidityIsDistinctPerMailboxAndUidNextStartsAtOne() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailboxes boxes = store.mailboxes(TestStores.USER);
             MailboxInfo a = boxes.create("A").info();
             MailboxInfo b = boxes.create("B").info();
@@ -52,7 +54,7 @@ class MailboxesTest {
 
     @Test
     void renameMovesChildrenAndKeepsTheHandleValid() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailboxes boxes = store.mailboxes(TestStores.USER);
             Mailbox work = boxes.create("Work");
             boxes.create("Work/Old");
@@ -63,14 +65,14 @@ class MailboxesTest {
             assertThat(work.info().messages()).isEqualTo(1);
             assertThatThrownBy(() -> boxes.rename("INBOX", "X")).isInstanceOf(StoreException.class);
         }
-        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+        try (MailStore store = fixture().open()) {
             assertThat(store.mailboxes(TestStores.USER).open("Job/Old").info().name()).isEqualTo("Job/Old");
         }
     }
 
     @Test
     void deleteRemovesMessagesFromQuotaAndInboxCannotBeDeleted() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailboxes boxes = store.mailboxes(TestStores.USER);
             Mailbox tmp = boxes.create("Tmp");
             tmp.append(TestStores.request(TestStores.message("s", "b")));
@@ -84,12 +86,12 @@ class MailboxesTest {
 
     @Test
     void subscriptionsPersist() throws Exception {
-        try (MailStore store = TestStores.openWithUser(dir)) {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailboxes boxes = store.mailboxes(TestStores.USER);
             boxes.subscribe("Lists/Java");
             boxes.unsubscribe("Junk");
         }
-        try (MailStore store = EmbeddedStores.open(TestStores.config(dir))) {
+        try (MailStore store = fixture().open()) {
             assertThat(store.mailboxes(TestStores.USER).subscriptions()).contains("Lists/Java").doesNotContain("Junk");
         }
     }

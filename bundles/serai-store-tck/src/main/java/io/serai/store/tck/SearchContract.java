@@ -1,4 +1,4 @@
-package io.serai.store.embedded;
+package io.serai.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.serai.store.api.FlagUpdate;
 import io.serai.store.api.Flags;
@@ -28,20 +27,23 @@ import io.serai.store.api.search.SizeKey;
 import io.serai.store.api.search.TextKey;
 import io.serai.store.api.search.UidRangeKey;
 
-class SearchTest {
-    @TempDir
-    Path dir;
+/** Behaviour every MailStore has; a store's test extends this with its {@link StoreFixture}. */
+public abstract class SearchContract {
+
+    /** Where this test's store lives: a fresh location per test method, the same one on every call. */
+    protected abstract StoreFixture fixture();
+
     MailStore store;
     Mailbox inbox;
 
     @BeforeEach
     void fill() throws Exception {
-        store = TestStores.openWithUser(dir);
+        store = TestStores.openWithUser(fixture());
         inbox = store.mailboxes(TestStores.USER).open("INBOX");
         inbox.appendAll(List.of(
                 TestStores.request(TestStores.message("Quarterly numbers", "Revenue is up."),
                         Flags.of(Set.of(SystemFlag.SEEN), Set.of("work"))),
-                TestStores.request(StructureTest.MULTIPART.getBytes(StandardCharsets.US_ASCII)),
+                TestStores.request(StructureContract.MULTIPART.getBytes(StandardCharsets.US_ASCII)),
                 TestStores.request(TestStores.message("Lunch?", "x".repeat(20_000) + " pizza"))));
     }
 

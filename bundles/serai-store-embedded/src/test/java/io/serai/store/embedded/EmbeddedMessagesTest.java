@@ -1,0 +1,18 @@
+package io.serai.store.embedded;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
+
+import io.serai.store.tck.MessagesContract;
+import io.serai.store.tck.StoreFixture;
+
+class EmbeddedMessagesTest extends MessagesContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected StoreFixture fixture() {
+        return new EmbeddedFixture(dir);
+    }
+}

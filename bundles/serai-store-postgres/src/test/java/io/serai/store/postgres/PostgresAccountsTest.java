@@ -1,0 +1,22 @@
+package io.serai.store.postgres;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.serai.store.postgres.testing.PostgresExtension;
+import io.serai.store.postgres.testing.PostgresServer;
+import io.serai.store.tck.AccountsContract;
+import io.serai.store.tck.StoreFixture;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresAccountsTest extends AccountsContract {
+    private final PostgresFixture fixture;
+
+    PostgresAccountsTest(PostgresServer server) {
+        fixture = new PostgresFixture(server);
+    }
+
+    @Override
+    protected StoreFixture fixture() {
+        return fixture;
+    }
+}

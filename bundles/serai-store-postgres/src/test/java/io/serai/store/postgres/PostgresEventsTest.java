@@ -1,0 +1,22 @@
+package io.serai.store.postgres;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.serai.store.postgres.testing.PostgresExtension;
+import io.serai.store.postgres.testing.PostgresServer;
+import io.serai.store.tck.EventsContract;
+import io.serai.store.tck.StoreFixture;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresEventsTest extends EventsContract {
+    private final PostgresFixture fixture;
+
+    PostgresEventsTest(PostgresServer server) {
+        fixture = new PostgresFixture(server);
+    }
+
+    @Override
+    protected StoreFixture fixture() {
+        return fixture;
+    }
+}

@@ -1,0 +1,22 @@
+package io.serai.store.postgres;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.serai.store.postgres.testing.PostgresExtension;
+import io.serai.store.postgres.testing.PostgresServer;
+import io.serai.store.tck.MailboxesContract;
+import io.serai.store.tck.StoreFixture;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresMailboxesTest extends MailboxesContract {
+    private final PostgresFixture fixture;
+
+    PostgresMailboxesTest(PostgresServer server) {
+        fixture = new PostgresFixture(server);
+    }
+
+    @Override
+    protected StoreFixture fixture() {
+        return fixture;
+    }
+}
