@@ -41,7 +41,7 @@ final class AppendCommand implements Command<AppendResult> {
         this.defaultQuota = defaultQuota;
     }
 
-    private static List<BlobWrite> withinBudget(List<BlobWrite> writes, long budget) {
+    static List<BlobWrite> withinBudget(List<BlobWrite> writes, long budget) {
         List<BlobWrite> out = new ArrayList<>(writes.size());
         long left = budget;
         for (BlobWrite w : writes) {

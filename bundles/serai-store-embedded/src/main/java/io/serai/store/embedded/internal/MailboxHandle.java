@@ -156,6 +156,10 @@ final class MailboxHandle implements Mailbox {
         return SearchEvaluator.search(key, candidates);
     }
 
+    boolean belongsTo(StoreImpl other) {
+        return store == other;
+    }
+
     @Override
     public String toString() {
         return "Mailbox[" + account + " #" + id + "]";

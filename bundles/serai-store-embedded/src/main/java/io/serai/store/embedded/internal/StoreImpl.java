@@ -173,6 +173,11 @@ public final class StoreImpl implements EmbeddedMailStore {
     }
 
     @Override
+    public java.util.Optional<io.serai.store.api.restore.StoreRestore> restore() {
+        return java.util.Optional.of(new EmbeddedRestore(this));
+    }
+
+    @Override
     public void close() throws StoreException {
         committer.close();
         forcer.close();

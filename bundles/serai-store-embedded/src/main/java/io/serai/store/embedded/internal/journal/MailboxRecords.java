@@ -109,11 +109,42 @@ public final class MailboxRecords {
         }
     }
 
+    /**
+     * UIDNEXT and HIGHESTMODSEQ raised to a copied mailbox's values (serai:store-copy): expunged messages at the
+     * source left gaps that the next UID must not fill. Never lowers either.
+     */
+    public record CountersRaised(long id, long uidNext, long highestModSeq) implements JournalRecord {
+        public int type() {
+            return 14;
+        }
+
+        public void write(DataOutputStream out) throws IOException {
+            out.writeLong(id);
+            out.writeLong(uidNext);
+            out.writeLong(highestModSeq);
+        }
+
+        @Override
+        public List<ReentrantReadWriteLock> locks(StoreState s) {
+            MailboxState m = s.mailboxes.get(id);
+            return m == null ? List.of() : List.of(m.lock);
+        }
+
+        public void apply(StoreState s, List<StoreEvent> events) {
+            MailboxState m = s.mailboxes.get(id);
+            if (m != null) {
+                m.uidNext = Math.max(m.uidNext, uidNext);
+                m.highestModSeq = Math.max(m.highestModSeq, highestModSeq);
+            }
+        }
+    }
+
     static JournalRecord read(int type, DataInputStream in) throws IOException {
         return switch (type) {
             case 11 -> Created.read(in);
             case 12 -> new Renamed(in.readLong(), in.readUTF());
             case 13 -> new Deleted(in.readLong());
+            case 14 -> new CountersRaised(in.readLong(), in.readLong(), in.readLong());
             default -> throw new IOException("unknown mailbox record type " + type);
         };
     }
