@@ -454,6 +454,18 @@ public class ClusterIT {
         assertTrue(listed, listed.contains("console@" + DOMAIN));
     }
 
+    /** Issue #13: serai:store-copy from the shared PostgreSQL store into an embedded store, verified, twice. */
+    @Test
+    public void theSharedStoreCopiesIntoAnEmbeddedStoreWithIdentitiesKept() throws Exception {
+        String user = account("copied");
+        Transport.send(MailClients.message(MailClients.smtp(a.port("mta")), "x@remote.test", user, "copy-1", 3_000));
+        Path target = work.resolve("copy-target");
+        String first = b.shell("serai:store-copy --embedded " + target + " --verify");
+        assertTrue(first, first.contains("Verified: both stores hold the same messages"));
+        String again = b.shell("serai:store-copy --embedded " + target);
+        assertTrue(again, again.contains("Copied 0 accounts, 0 mailboxes, 0 messages"));
+    }
+
     private static Set<String> relayedIds() throws Exception {
         return new HashSet<>(relayedIdList());
     }

@@ -1,13 +1,13 @@
 package io.serai.camel.mailbox.internal;
 
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.SortedSet;
@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class ConsumerState {
 
-    private final Path file;
+    private final StateStorage storage;
     private long uidValidity;
     private long lastUid;
     private long inFlight;
     private final SortedSet<Long> retry = new TreeSet<>();
 
-    private ConsumerState(Path file, long uidValidity, long lastUid) {
-        this.file = file;
+    private ConsumerState(StateStorage storage, long uidValidity, long lastUid) {
+        this.storage = storage;
         this.uidValidity = uidValidity;
         this.lastUid = lastUid;
     }
@@ -45,19 +45,29 @@ public final class ConsumerState {
 
     /** A fresh state, not yet saved. */
     public static ConsumerState fresh(Path file, long uidValidity, long lastUid) {
-        return new ConsumerState(file, uidValidity, lastUid);
+        return fresh(StateStorage.file(file), uidValidity, lastUid);
+    }
+
+    public static ConsumerState fresh(StateStorage storage, long uidValidity, long lastUid) {
+        return new ConsumerState(storage, uidValidity, lastUid);
     }
 
     public static Optional<ConsumerState> load(Path file) throws IOException {
-        if (!Files.exists(file)) {
+        return load(StateStorage.file(file));
+    }
+
+    public static Optional<ConsumerState> load(StateStorage storage) throws IOException {
+        Optional<byte[]> bytes = storage.read();
+        if (bytes.isEmpty()) {
             return Optional.empty();
         }
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes.get()),
+                StandardCharsets.UTF_8)) {
             p.load(in);
         }
         try {
-            ConsumerState s = new ConsumerState(file, Long.parseLong(p.getProperty("uidValidity")),
+            ConsumerState s = new ConsumerState(storage, Long.parseLong(p.getProperty("uidValidity")),
                     Long.parseLong(p.getProperty("lastUid")));
             for (String uid : p.getProperty("retry", "").split(",")) {
                 if (!uid.isBlank()) {
@@ -71,22 +81,19 @@ public final class ConsumerState {
             }
             return Optional.of(s);
         } catch (RuntimeException e) {
-            throw new IOException("mailbox: unreadable consumer state " + file + ": " + e.getMessage(), e);
+            throw new IOException("mailbox: unreadable consumer state " + storage.location() + ": " + e.getMessage(), e);
         }
     }
 
     public void save() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         Properties p = new Properties();
         p.setProperty("uidValidity", Long.toString(uidValidity));
         p.setProperty("lastUid", Long.toString(lastUid));
         p.setProperty("retry", retry.stream().map(String::valueOf).collect(Collectors.joining(",")));
         p.setProperty("inFlight", Long.toString(inFlight));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(out, "serai camel-mailbox consumer state");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter out = new StringWriter();
+        p.store(out, "serai camel-mailbox consumer state");
+        storage.write(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Marks one message as being delivered, until {@link #handled}. */
@@ -117,7 +124,8 @@ public final class ConsumerState {
         return new TreeSet<>(retry);
     }
 
-    public Path file() {
-        return file;
+    /** Where it is kept, for messages. */
+    public String location() {
+        return storage.location();
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.serai.camel.mailbox.MailboxEndpoint;
@@ -12,6 +14,8 @@ import io.serai.store.api.Mailbox;
 import io.serai.store.api.MailboxInfo;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
+import io.serai.store.api.cluster.Coordination;
+import io.serai.store.api.cluster.Lease;
 import io.serai.store.api.event.StoreEvent;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -21,7 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The push consumer of a folder. A store listener only wakes the consumer's single thread, which then reads the
  * folder from the last handled UID on, so no event is needed per message, none can be missed, and the store's
- * event thread never runs a route. The cursor lives in a {@link ConsumerState} file keyed by UIDVALIDITY.
+ * event thread never runs a route. The cursor lives in a {@link ConsumerState} keyed by UIDVALIDITY: a file, or,
+ * when the store is shared by several nodes, a shared record together with a lease on the folder, so one node's
+ * consumer works on a folder at a time and the others stand by and take over (from the saved cursor) when its
+ * lease lapses.
  */
 public final class MailboxConsumer extends DefaultConsumer {
 
@@ -29,7 +36,12 @@ public final class MailboxConsumer extends DefaultConsumer {
 
     private final MailboxEndpoint endpoint;
     private final AtomicBoolean scanQueued = new AtomicBoolean();
-    private ExecutorService worker;
+    /** How often a standing-by consumer tries to take the folder's lease. */
+    private static final long STANDBY_MILLIS = 1_000;
+
+    private ScheduledExecutorService worker;
+    private Coordination coordination;
+    private Lease lease;
     private AutoCloseable listener;
     private Mailbox mailbox;
     private ConsumerState state;
@@ -48,12 +60,13 @@ public final class MailboxConsumer extends DefaultConsumer {
         String folder = endpoint.getFolder();
         mailbox = MailboxLocator.open(store, account, folder, endpoint.isCreateFolder());
         MailboxInfo info = mailbox.info();
-        state = loadState(info);
+        coordination = store.coordination().orElse(null);
+        state = coordination == null ? loadState(info) : null; // with a shared store: once the lease is ours
         dispatcher = new MessageDispatcher(this, mailbox, account, folder, info.uidValidity(),
                 endpoint.getCompletionAction(), target(endpoint.getCompletionAction()),
                 endpoint.getFailureAction(), target(endpoint.getFailureAction()));
         worker = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "mailbox-" + account + "/" + folder);
+                .newSingleThreadScheduledExecutor(this, "mailbox-" + account + "/" + folder);
         long mailboxId = mailbox.id();
         // listen first, then catch up: a message added in between is found by the first pass
         listener = store.addListener(event -> {
@@ -61,8 +74,51 @@ public final class MailboxConsumer extends DefaultConsumer {
                 wake();
             }
         });
-        worker.execute(this::retryLeftMessages);
+        if (coordination == null) {
+            worker.execute(this::retryLeftMessages);
+        } else {
+            // standing by: each round tries the lease (a no-op while held) and, holding it, scans
+            worker.scheduleWithFixedDelay(this::wake, STANDBY_MILLIS, STANDBY_MILLIS, TimeUnit.MILLISECONDS);
+        }
         wake();
+    }
+
+    /** The lease key and shared-record key of this consumer's folder. */
+    private String sharedKey() {
+        return "mailbox-consumer:" + endpoint.getAccount() + "/" + endpoint.getFolder();
+    }
+
+    /**
+     * With a shared store: whether this node may work on the folder now, taking the lease if it is free (and then
+     * loading the cursor the previous holder saved). Without one: always.
+     */
+    private boolean active() {
+        if (coordination == null) {
+            return true;
+        }
+        if (lease != null && lease.isValid()) {
+            return true;
+        }
+        if (lease != null) {
+            LOG.warn("mailbox: lost the lease on {}; standing by", sharedKey());
+            lease.close();
+            lease = null;
+            state = null;
+        }
+        try {
+            Optional<Lease> taken = coordination.leases().tryAcquire(sharedKey());
+            if (taken.isEmpty()) {
+                return false;
+            }
+            lease = taken.get();
+            state = loadState(mailbox.info());
+            LOG.info("mailbox: {} is consumed on this node ({})", sharedKey(), coordination.nodeId());
+            retryLeftMessages();
+            return true;
+        } catch (Exception e) {
+            getExceptionHandler().handleException("mailbox: cannot take the lease on " + sharedKey(), e);
+            return false;
+        }
     }
 
     @Override
@@ -75,12 +131,17 @@ public final class MailboxConsumer extends DefaultConsumer {
             endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(worker);
             worker = null;
         }
+        if (lease != null) {
+            lease.close(); // another node's consumer takes over at once, not after the lease time
+            lease = null;
+        }
         super.doStop();
     }
 
     private ConsumerState loadState(MailboxInfo info) throws Exception {
-        Path file = ConsumerState.fileFor(endpoint.resolveStateDirectory(), endpoint.getAccount(),
-                endpoint.getFolder());
+        StateStorage file = coordination != null ? StateStorage.shared(coordination.records(), sharedKey())
+                : StateStorage.file(ConsumerState.fileFor(endpoint.resolveStateDirectory(), endpoint.getAccount(),
+                endpoint.getFolder()));
         Optional<ConsumerState> saved = ConsumerState.load(file);
         if (saved.isPresent() && saved.get().uidValidity() == info.uidValidity()) {
             return saved.get();
@@ -129,6 +190,9 @@ public final class MailboxConsumer extends DefaultConsumer {
 
     private void scan() {
         scanQueued.set(false);
+        if (!active()) {
+            return;
+        }
         List<MessageMeta> added;
         try {
             added = mailbox.messages(state.lastUid() + 1, Long.MAX_VALUE);
@@ -137,7 +201,7 @@ public final class MailboxConsumer extends DefaultConsumer {
             return;
         }
         for (MessageMeta meta : added) {
-            if (!isRunAllowed()) {
+            if (!isRunAllowed() || coordination != null && !lease.isValid()) {
                 return;
             }
             handle(meta.uid(), false);
@@ -156,7 +220,7 @@ public final class MailboxConsumer extends DefaultConsumer {
         try {
             state.save();
         } catch (Exception e) {
-            getExceptionHandler().handleException("mailbox: cannot save " + state.file()
+            getExceptionHandler().handleException("mailbox: cannot save " + state.location()
                     + "; messages from UID " + uid + " on may be delivered again after a restart", e);
         }
     }
