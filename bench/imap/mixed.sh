@@ -6,7 +6,8 @@
 # Knobs: BENCH_CLIENTS [10,50], BENCH_SECONDS [10], BENCH_ROUNDS [3], BENCH_WARMUP [10], BENCH_BASE [100 messages per
 # account], BENCH_PER_SESSION [50 commands before LOGOUT], BENCH_FSYNC [ALWAYS], SKIP_BUILD=1, SKIP_DOVECOT=1,
 # SKIP_FETCH=1 (the bulk FETCH comparison), FETCH_ROUNDS [60], SESSION_THREADS [server default], SERVER_OPTS
-# [-Xmx1g -XX:+UseParallelGC].
+# [-Xmx1g -XX:+UseParallelGC], STORE=postgres (Serai on the PostgreSQL store, a durable server started here from
+# Debian's postgresql; STORE=both runs Serai on each store, embedded as the baseline, in one invocation).
 # Dovecot (apt-get install dovecot-imapd) runs as root from a config in a temp dir: 127.0.0.1, a free port, a
 # passwd-file with SCRAM-SHA-256 hashes (PBKDF2-SHA-256, 4096 iterations, like Serai's), Maildir under the temp dir
 # owned by nobody; stopped and deleted on exit. Nothing system-wide is touched.
@@ -20,19 +21,24 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap)
   (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
       -Dmdep.outputFile="$out/classpath.txt")
+  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-store-postgres -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$out/classpath-postgres.txt")
 fi
 # this checkout's store classes first (the classpath file points at ~/.m2 for sibling modules)
 cp="$module/target/classes:$module/target/test-classes"
-for m in serai-store-api serai-store-embedded serai-sasl; do
+for m in serai-store-api serai-store-embedded serai-store-support serai-store-postgres serai-sasl; do
   [ -d "$repo/bundles/$m/target/classes" ] && cp="$cp:$repo/bundles/$m/target/classes"
 done
-cp="$cp:$(cat "$out/classpath.txt")"
-javac -d "$out/classes" -cp "$cp" "$here/src/ImapMixedBench.java" "$here/src/ImapFetchBench.java"
+cp="$cp:$(cat "$out/classpath.txt"):$(cat "$out/classpath-postgres.txt")"
+javac -d "$out/classes" -cp "$cp" "$here/src/ImapMixedBench.java" "$here/src/ImapFetchBench.java" "$here/src/BenchStores.java"
 cp="$out/classes:$cp"
 work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imap-mixed.XXXXXX")
 chmod 755 "$work"
+# shellcheck source=../lib/postgres.sh
+. "$here/../lib/postgres.sh"
 cleanup() {
   [ -n "${serai_pid:-}" ] && kill "$serai_pid" 2>/dev/null || true
+  stop_postgres
   [ -f "$work/dovecot/dovecot.conf" ] && dovecot -c "$work/dovecot/dovecot.conf" stop 2>/dev/null || true
   rm -rf "$work"
 }
@@ -46,27 +52,43 @@ client=(java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.clients="${BENCH_CLIE
 echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC')  $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "# uptime before: $(uptime)"
 
-# ---- Serai (server JVM in the background)
-mkdir -p "$work/serai"
-# shellcheck disable=SC2086
-java ${SERVER_OPTS:--Xmx1g -XX:+UseParallelGC} "${log[@]}" -Dbench.fsync="${BENCH_FSYNC:-ALWAYS}" -Dbench.accounts=50 \
-  ${SESSION_THREADS:+-Dbench.sessionThreads=$SESSION_THREADS} \
-  -cp "$cp" ImapMixedBench serve "$work/serai/store" "$work/serai/port" &
-serai_pid=$!
-while [ ! -f "$work/serai/port" ]; do kill -0 "$serai_pid"; sleep 0.2; done
-port=$(cat "$work/serai/port")
-echo "# serai server pid $serai_pid port $port"
-"${client[@]}" ImapMixedBench populate 127.0.0.1 "$port"
-"${client[@]}" -Dbench.label=serai ImapMixedBench mixed 127.0.0.1 "$port" | tee "$work/serai.out"
-"${client[@]}" -Dbench.label=serai -Dbench.seconds=5 ImapMixedBench logins 127.0.0.1 "$port" | tee -a "$work/serai.out"
-"${client[@]}" -Dbench.label=serai -Dbench.seconds=3 -Dbench.rounds=1 -Dbench.loginUser=c ImapMixedBench logins 127.0.0.1 "$port" \
-  | tee -a "$work/serai.out"
-kill "$serai_pid"; wait "$serai_pid" 2>/dev/null || true; serai_pid=
-echo "# uptime after serai: $(uptime)"
-if [ -z "${SKIP_FETCH:-}" ]; then
-  java -Xmx1g -XX:+UseParallelGC "${log[@]}" -Dbench.rounds="${FETCH_ROUNDS:-60}" -Dbench.warmup=10 -cp "$cp" ImapFetchBench \
-    "$work/serai-fetch" | tee -a "$work/serai.out"
-fi
+# ---- Serai (server JVM in the background), on the embedded store and/or the PostgreSQL store
+# run_serai embedded|postgres
+run_serai() {
+  local store=$1 label=serai jdbc=()
+  if [ "$store" = postgres ]; then
+    [ -n "${pg_dir:-}" ] || start_postgres "$work"
+    jdbc=(-Dbench.jdbcUrl="jdbc:postgresql://127.0.0.1:$pg_port/serai")
+    label=serai-pg
+  fi
+  rm -rf "$work/serai"; mkdir -p "$work/serai"
+  # shellcheck disable=SC2086
+  java ${SERVER_OPTS:--Xmx1g -XX:+UseParallelGC} "${log[@]}" "${jdbc[@]}" -Dbench.fsync="${BENCH_FSYNC:-ALWAYS}" \
+    -Dbench.accounts=50 ${SESSION_THREADS:+-Dbench.sessionThreads=$SESSION_THREADS} \
+    -cp "$cp" ImapMixedBench serve "$work/serai/store" "$work/serai/port" &
+  serai_pid=$!
+  while [ ! -f "$work/serai/port" ]; do kill -0 "$serai_pid"; sleep 0.2; done
+  port=$(cat "$work/serai/port")
+  echo "# $label server pid $serai_pid port $port ($store store)"
+  "${client[@]}" ImapMixedBench populate 127.0.0.1 "$port"
+  "${client[@]}" -Dbench.label=$label ImapMixedBench mixed 127.0.0.1 "$port" | tee -a "$work/serai.out"
+  "${client[@]}" -Dbench.label=$label -Dbench.seconds=5 ImapMixedBench logins 127.0.0.1 "$port" | tee -a "$work/serai.out"
+  "${client[@]}" -Dbench.label=$label -Dbench.seconds=3 -Dbench.rounds=1 -Dbench.loginUser=c ImapMixedBench logins \
+    127.0.0.1 "$port" | tee -a "$work/serai.out"
+  kill "$serai_pid"; wait "$serai_pid" 2>/dev/null || true; serai_pid=
+  echo "# uptime after $label: $(uptime)"
+  if [ -z "${SKIP_FETCH:-}" ]; then
+    java -Xmx1g -XX:+UseParallelGC "${log[@]}" "${jdbc[@]}" -Dbench.rounds="${FETCH_ROUNDS:-60}" -Dbench.warmup=10 \
+      -cp "$cp" ImapFetchBench "$work/$label-fetch" | tee -a "$work/serai.out"
+  fi
+}
+: > "$work/serai.out"
+case "${STORE:-embedded}" in
+  embedded) run_serai embedded ;;
+  postgres) run_serai postgres ;;
+  both) run_serai embedded; run_serai postgres ;;
+  *) echo "STORE must be embedded, postgres or both" >&2; exit 2 ;;
+esac
 
 # ---- Dovecot baseline
 if [ -z "${SKIP_DOVECOT:-}" ] && command -v dovecot >/dev/null; then

@@ -51,7 +51,7 @@ public final class ImapFetchBench {
             return;
         }
         Files.createDirectories(dir);
-        try (MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFsync(fsync))) {
+        try (MailStore store = BenchStores.open(dir, fsync)) {
             store.accounts().addDomain("bench.test");
             store.accounts().createAccount(USER, PASSWORD.toCharArray());
             NettyImapServer server = new NettyImapServer(new ImapConfig(store,

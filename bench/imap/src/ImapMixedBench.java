@@ -97,7 +97,7 @@ public final class ImapMixedBench {
         int accounts = Integer.getInteger("bench.accounts", 50);
         int cold = Integer.getInteger("bench.coldAccounts", 1200);
         FsyncPolicy fsync = FsyncPolicy.valueOf(System.getProperty("bench.fsync", "ALWAYS"));
-        MailStore store = EmbeddedStores.open(EmbeddedStoreConfig.defaults(dir).withFsync(fsync));
+        MailStore store = BenchStores.open(dir, fsync);
         store.accounts().addDomain("bench.test");
         for (int i = 0; i < accounts; i++) {
             store.accounts().createAccount("u" + i + DOMAIN, PASSWORD.toCharArray());
