@@ -3,8 +3,11 @@
 # against the Serai distribution and, as the baseline measured in the same run, against Postfix itself
 # (its 250 also means "in a queue file, fsynced"). Loopback only.
 #
-#   bench/smtp/run.sh [serai|postfix|both]        (default both; needs: apt-get install postfix, and
-#                                                    mvn -B install -DskipTests for karaf-assembly/target/assembly)
+#   bench/smtp/run.sh [serai|serai-pg|stores|postfix|both]
+#                     (default both = postfix + serai; serai-pg: the same distribution on the PostgreSQL store, a
+#                      server started here with Debian's postgresql, fsync and synchronous_commit on; stores: serai
+#                      then serai-pg in one run, the embedded store as the baseline. Needs apt-get install postfix
+#                      postgresql, and mvn -B install -DskipTests for karaf-assembly/target/assembly)
 # Scenarios: 10 KB messages with 1, 8 and 32 sessions; 1 MB messages with 4 sessions. Each runs twice: "conn"
 # opens a new connection per message (smtp-source's default: connect, EHLO, MAIL, RCPT, DATA, QUIT every time) and
 # "session" keeps each SMTP session open for all its messages (smtp-source -d), which is what the targets count;
@@ -24,8 +27,11 @@ work=$(mktemp -d /tmp/serai-bench.XXXXXX)
 classes="$work/classes"
 mkdir -p "$classes" && javac -d "$classes" "$here/PipeliningLoad.java"
 trap 'cleanup' EXIT
+# shellcheck source=../lib/postgres.sh
+. "$here/../lib/postgres.sh"
 
 cleanup() {
+  stop_postgres
   # bin/karaf runs java as a child: stop the JVM itself, not only the script
   [ -n "${karaf_pid:-}" ] && { pkill -9 -f "karaf.base=$work/serai" 2>/dev/null; kill "$karaf_pid" 2>/dev/null; wait "$karaf_pid" 2>/dev/null; } || true
   [ "${postfix_started:-}" = 1 ] && postfix stop >/dev/null 2>&1 || true
@@ -66,10 +72,17 @@ print(f"{name:8s} {mode:7s} size={int(size)//1024:5d}KB sessions={sessions:>2} m
 PY
 }
 
+# bench_serai [embedded|postgres]
 bench_serai() {
+  local store=${1:-embedded}
   local dist="$repo/karaf-assembly/target/assembly"
   [ -x "$dist/bin/karaf" ] || { echo "build first: mvn -B install -DskipTests" >&2; exit 1; }
+  rm -rf "$work/serai"
   cp -r "$dist" "$work/serai"
+  if [ "$store" = postgres ]; then
+    [ -n "${pg_dir:-}" ] || start_postgres "$work"
+    sed -i "s/^type = .*/type = postgres/; s|^jdbcUrl = .*|jdbcUrl = jdbc:postgresql://127.0.0.1:$pg_port/serai|; s/^password =.*/password = serai-bench/" "$work/serai/etc/io.serai.store.cfg"
+  fi
   local port; port=$(free_port)
   local ssh_port; ssh_port=$(free_port)
   sed -i "s/^port = .*/port = $port/" "$work/serai/etc/io.serai.smtp.listener-mta.cfg"
@@ -78,6 +91,7 @@ bench_serai() {
   rm -f "$work/serai/etc/io.serai.smtp.listener-submission.cfg" "$work/serai/etc/io.serai.smtp.listener-submissions.cfg"
   sed -i "s/^domains = .*/domains = bench.test/" "$work/serai/etc/io.serai.store.cfg"
   sed -i "s/^sshPort = .*/sshPort = $ssh_port/" "$work/serai/etc/org.apache.karaf.shell.cfg"
+  rm -f "$work/key" "$work/key.pub"
   ssh-keygen -q -t rsa -b 2048 -N '' -f "$work/key"
   echo "karaf=$(cut -d' ' -f2 "$work/key.pub"),_g_:admingroup" >> "$work/serai/etc/keys.properties"
   echo "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh" >> "$work/serai/etc/keys.properties"
@@ -89,18 +103,25 @@ bench_serai() {
   for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
   local jvm; jvm=$(pgrep -f "karaf.base=$work/serai" | head -1)
   serai_cpu() { cpu_ticks "$jvm"; }
+  # on the PostgreSQL store the server's cost is the JVM's plus the database's
+  serai_pg_cpu() { echo $(( $(cpu_ticks "$jvm") + $(cpu_ticks_all '^postgres$') )); }
+  local label=serai cpu_fn=serai_cpu
+  [ "$store" = postgres ] && { label=serai-pg; cpu_fn=serai_pg_cpu; }
   # JIT warm-up: the server path reaches its steady speed only after some 20,000 messages
   smtp-source -c -s 4 -m 500 -l 10240 -f warm@client.test -t bench@bench.test "127.0.0.1:$port" > /dev/null
   java -cp "$classes" PipeliningLoad 127.0.0.1 "$port" 4 $warm_pipelined 10240 warm@client.test bench@bench.test > /dev/null
   for mode in ${MODES:-session pipelined conn}; do
-    run_scenario serai "$port" 1 "$count_10k" 10240 serai_cpu $mode
-    run_scenario serai "$port" 8 "$count_10k" 10240 serai_cpu $mode
-    run_scenario serai "$port" 32 "$count_10k" 10240 serai_cpu $mode
-    run_scenario serai "$port" 4 "$count_1m" 1048576 serai_cpu $mode
+    run_scenario "$label" "$port" 1 "$count_10k" 10240 "$cpu_fn" $mode
+    run_scenario "$label" "$port" 8 "$count_10k" 10240 "$cpu_fn" $mode
+    run_scenario "$label" "$port" 32 "$count_10k" 10240 "$cpu_fn" $mode
+    run_scenario "$label" "$port" 4 "$count_1m" 1048576 "$cpu_fn" $mode
   done
   local expected=$((500 + warm_pipelined + $(echo ${MODES:-session pipelined conn} | wc -w) * (3 * count_10k + count_1m)))
-  echo "serai: messages in bench@bench.test INBOX (expected $expected):"
+  echo "serai ($store store): messages in bench@bench.test INBOX (expected $expected):"
   $shell 'serai:mailbox-list bench@bench.test' | grep INBOX
+  [ "$store" = postgres ] && postgres_stats
+  pkill -9 -f "karaf.base=$work/serai" 2>/dev/null; kill "$karaf_pid" 2>/dev/null; wait "$karaf_pid" 2>/dev/null || true
+  karaf_pid=
 }
 
 bench_postfix() {
@@ -131,7 +152,9 @@ bench_postfix() {
 }
 
 case "$which" in
-  serai) bench_serai ;;
+  serai) bench_serai embedded ;;
+  serai-pg) bench_serai postgres ;;
+  stores) bench_serai embedded; bench_serai postgres ;;
   postfix) bench_postfix ;;
   both) bench_postfix; bench_serai ;;
   *) echo "usage: $0 [serai|postfix|both]" >&2; exit 2 ;;

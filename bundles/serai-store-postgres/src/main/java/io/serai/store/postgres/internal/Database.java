@@ -121,7 +121,10 @@ public final class Database implements AutoCloseable {
     /** The store's view of an SQL failure: unavailable (class 08, 57P0x, pool timeout) or a plain failure. */
     public static StoreException failure(String what, SQLException e) {
         if (isUnavailable(e)) {
-            return new StoreUnavailableException(what + ": the database is unavailable (" + e.getMessage() + ")", e);
+            // the pool's timeout says only that no connection came; its cause says why (refused, bad password, ...)
+            String why = e.getCause() != null && e.getCause() != e ? e.getMessage() + ": " + e.getCause().getMessage()
+                    : e.getMessage();
+            return new StoreUnavailableException(what + ": the database is unavailable (" + why + ")", e);
         }
         return new StoreException(what + " failed: " + e.getMessage(), e);
     }

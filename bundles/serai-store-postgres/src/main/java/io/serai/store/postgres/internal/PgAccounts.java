@@ -60,6 +60,7 @@ final class PgAccounts implements Accounts {
             update(c, "DELETE FROM domain WHERE name = ?", d);
             return null;
         });
+        store.forget("domain:" + d);
     }
 
     @Override
@@ -69,8 +70,7 @@ final class PgAccounts implements Accounts {
 
     @Override
     public boolean isLocalDomain(String domain) {
-        String d = domain.trim().toLowerCase(Locale.ROOT);
-        return unchecked(() -> store.db.read(c -> exists(c, "SELECT 1 FROM domain WHERE name = ?", d)));
+        return ((PgRecipients) store.recipients()).isLocalDomain(domain.trim().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -129,6 +129,7 @@ final class PgAccounts implements Accounts {
             update(c, "UPDATE domain SET catch_all = NULL WHERE catch_all = ?", a);
             return null;
         });
+        store.forget("account:" + a);
     }
 
     @Override

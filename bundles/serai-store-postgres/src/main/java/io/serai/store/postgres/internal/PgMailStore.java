@@ -155,11 +155,19 @@ public final class PgMailStore implements PostgresMailStore {
     @Override
     public Mailboxes mailboxes(String account) throws StoreException {
         String a = Names.address(account);
-        db.read(c -> {
-            requireAccount(c, a);
-            return null;
-        });
+        if (!recipients.known.has("account:" + a)) {
+            db.read(c -> {
+                requireAccount(c, a);
+                return null;
+            });
+            recipients.known.remember("account:" + a);
+        }
         return new PgMailboxes(this, a);
+    }
+
+    /** After removing a domain or account on this node: look-ups here see it gone at once. */
+    void forget(String key) {
+        recipients.known.forget(key);
     }
 
     void requireAccount(Connection c, String account) throws SQLException, StoreException {

@@ -111,7 +111,7 @@ final class PgMailbox implements Mailbox {
         if (requests.isEmpty()) {
             throw new StoreException("nothing to append");
         }
-        info(); // fail fast before reading content for a mailbox that is gone
+        // no look-up first: the append's transaction finds a mailbox that is gone (and SMTP pays one query less)
         List<PendingAppend.Message> messages = new ArrayList<>(requests.size());
         try {
             for (AppendRequest r : requests) {

@@ -51,7 +51,15 @@ final class PgMailboxes implements Mailboxes {
     @Override
     public Mailbox open(String name) throws StoreException {
         String n = Names.mailbox(name);
-        Long id = store.db.read(c -> MailboxCatalog.names(c, account).get(n));
+        Long id = store.db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM mailbox WHERE account = ? AND name = ?")) {
+                p.setString(1, account);
+                p.setString(2, n);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : null;
+                }
+            }
+        });
         if (id == null) {
             throw new NotFoundException("no mailbox " + n);
         }

@@ -15,6 +15,7 @@ import io.serai.store.support.names.AddressResolver;
  */
 final class PgRecipients implements RecipientResolver, AddressResolver.Directory {
     private final PgMailStore store;
+    final PositiveCache known = new PositiveCache();
 
     PgRecipients(PgMailStore store) {
         this.store = store;
@@ -27,12 +28,23 @@ final class PgRecipients implements RecipientResolver, AddressResolver.Directory
 
     @Override
     public boolean isLocalDomain(String domain) {
-        return !query("SELECT name FROM domain WHERE name = ?", domain).isEmpty();
+        return cached("domain:" + domain, "SELECT name FROM domain WHERE name = ?", domain);
     }
 
     @Override
     public boolean isAccount(String address) {
-        return !query("SELECT address FROM account WHERE address = ?", address).isEmpty();
+        return cached("account:" + address, "SELECT address FROM account WHERE address = ?", address);
+    }
+
+    private boolean cached(String key, String sql, String value) {
+        if (known.has(key)) {
+            return true;
+        }
+        boolean found = !query(sql, value).isEmpty();
+        if (found) {
+            known.remember(key);
+        }
+        return found;
     }
 
     @Override

@@ -44,8 +44,10 @@ public final class ChangeLog {
     /** Records a change of a mailbox whose row is gone or going (deletion): no counter update. */
     public void insert(Connection c, long mailboxId, long seq, String account, ChangeKind kind, long modSeq,
                        long[] uids, String name, String oldName) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO change_log (mailbox_id, seq, account, kind, "
-                + "modseq, uids, name, old_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        // one round trip: the row and its NOTIFY together
+        try (PreparedStatement p = c.prepareStatement("WITH row AS (INSERT INTO change_log (mailbox_id, seq, account, "
+                + "kind, modseq, uids, name, old_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING mailbox_id, seq) "
+                + "SELECT pg_notify(?, mailbox_id || ':' || seq) FROM row")) {
             p.setLong(1, mailboxId);
             p.setLong(2, seq);
             p.setString(3, account);
@@ -59,11 +61,7 @@ public final class ChangeLog {
             }
             p.setString(7, name);
             p.setString(8, oldName);
-            p.executeUpdate();
-        }
-        try (PreparedStatement p = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            p.setString(1, channel);
-            p.setString(2, mailboxId + ":" + seq);
+            p.setString(9, channel);
             p.execute();
         }
     }
