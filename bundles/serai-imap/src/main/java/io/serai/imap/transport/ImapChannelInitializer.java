@@ -43,6 +43,11 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final TlsStarter tls;
     private final PipelineTracker tracker;
     private final ChannelGroup channels;
+    /**
+     * The longest command line before login. Room for the largest ID command RFC 2971 §3.3 allows (30 fields of up
+     * to 30 octets with values of up to 1,024, quoted: about 32 KiB), which clients send before they log in.
+     */
+    static final int PRE_AUTH_LINE = 36 * 1024;
     private final FramerLimits preAuth;
     private final FramerLimits authenticated;
     private final LiteralSpool spool;
@@ -62,8 +67,9 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
         Limits limits = config.limits();
         // LOGIN has two literals; a command is its line plus its literals. LITERAL+ (RFC 7888 §3): a
         // non-synchronizing literal may be as large as a synchronizing one
-        this.preAuth = new FramerLimits(Math.min(limits.maxLineLength(), 8192), limits.maxLiteralSizePreAuth(),
-                Math.min(limits.maxLineLength(), 8192) + 2 * limits.maxLiteralSizePreAuth(),
+        int preAuthLine = Math.min(limits.maxLineLength(), PRE_AUTH_LINE);
+        this.preAuth = new FramerLimits(preAuthLine, limits.maxLiteralSizePreAuth(),
+                preAuthLine + 2 * limits.maxLiteralSizePreAuth(),
                 limits.maxLiteralSizePreAuth());
         this.authenticated = new FramerLimits(limits.maxLineLength(), limits.maxLiteralSize(),
                 limits.maxLiteralSize() + limits.maxLineLength(), limits.maxLiteralSize());

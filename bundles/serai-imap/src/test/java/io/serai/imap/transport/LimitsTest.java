@@ -24,6 +24,25 @@ class LimitsTest {
     private static final Limits BASE = Limits.defaults().withAuthFailureDelay(Duration.ZERO, Duration.ZERO);
 
     @Test
+    void theLargestIdCommandRfc2971AllowsIsReadBeforeLogin() throws Exception {
+        // RFC 2971 §3.3: 30 fields of up to 30 octets, values up to 1,024 octets (imaptest's "id" group)
+        StringBuilder id = new StringBuilder("i ID (");
+        for (int i = 0; i < 30; i++) {
+            id.append(i == 0 ? "" : " ").append('"').append(String.format("f%029d", i)).append("\" \"")
+                    .append("v".repeat(1024)).append('"');
+        }
+        id.append(')');
+        try (ServerFixture f = new ServerFixture(dir, BASE); LineClient client = f.connect()) {
+            client.send(id.toString());
+            assertThat(client.line()).startsWith("* ID ");
+            assertThat(client.line()).isEqualTo("i OK ID completed");
+            // beyond the pre-login line bound the line is refused and the session ends (framing is lost)
+            client.send("j ID (\"x\" \"" + "v".repeat(40 * 1024) + "\")");
+            assertThat(client.line()).startsWith("j BAD Line too long");
+        }
+    }
+
+    @Test
     void totalConnectionsAreCappedWithByeAsGreeting() throws Exception {
         try (ServerFixture f = new ServerFixture(dir, BASE.withConnections(2, 10, 10));
              LineClient one = f.connect(); LineClient two = f.connect();

@@ -145,6 +145,8 @@ class UidPlusSocketTest {
     @Test
     void uidStoreAndSearchWithSynchronizingLiteral() throws Exception {
         assertThat(send("a UID STORE 2,4 +FLAGS ($Label1)")).isEqualTo(""
+                + "* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $label1)\r\n"
+                + "* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $label1 \\*)] Flags\r\n"
                 + "* 2 FETCH (UID 2 FLAGS ($label1))\r\n* 4 FETCH (UID 4 FLAGS ($label1))\r\na OK STORE completed\r\n");
         out.write("b UID SEARCH KEYWORD $label1 SUBJECT {2}\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();

@@ -151,6 +151,28 @@ public abstract class MessagesContract {
     }
 
     @Test
+    void moveWithinOneMailboxGivesNewUidsKeepsBytesFlagsAndQuota() throws Exception {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            byte[] m1 = TestStores.message("1", "one");
+            inbox.appendAll(List.of(TestStores.request(m1, Flags.of(Set.of(SystemFlag.FLAGGED), Set.of("work"))),
+                    TestStores.request(TestStores.message("2", "two"))));
+            long modSeqBefore = inbox.info().highestModSeq();
+
+            UidMapping move = inbox.moveTo(new long[] {1}, inbox);
+
+            assertThat(move.sourceUids()).containsExactly(1);
+            assertThat(move.targetUids()).containsExactly(3);
+            assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(2L, 3L);
+            assertThat(TestStores.readAll(inbox.content(3).openStream())).isEqualTo(m1);
+            assertThat(inbox.content(3).meta().flags()).isEqualTo(Flags.of(Set.of(SystemFlag.FLAGGED), Set.of("work")));
+            assertThat(inbox.info().uidNext()).isEqualTo(4);
+            assertThat(inbox.info().highestModSeq()).isGreaterThan(modSeqBefore);
+            assertThat(store.accounts().quota(TestStores.USER).messages()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void batchAppendIsAllOrNothing() throws Exception {
         try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");

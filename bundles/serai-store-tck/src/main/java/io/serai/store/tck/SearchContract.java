@@ -72,6 +72,21 @@ public abstract class SearchContract {
     }
 
     @Test
+    void addressesMatchWithoutCommentsAndByDisplayNameLocalPartOrDomain() throws Exception {
+        // RFC 5322 §3.2.2: comments and folding white space may sit inside an address; Dovecot finds it anyway
+        inbox.append(TestStores.request(("From: <user-from (comment)@ (comment) domain.org>\r\n"
+                + "Cc: Real Name <cc-user@cc.example> (work), other@x.example\r\nSubject: s\r\n\r\nx\r\n")
+                .getBytes(StandardCharsets.US_ASCII)));
+        assertThat(inbox.search(HeaderKey.from("user-from@domain.org"))).containsExactly(4);
+        assertThat(inbox.search(HeaderKey.from("USER-FROM"))).containsExactly(4);
+        assertThat(inbox.search(new HeaderKey("Cc", "real name"))).containsExactly(4);
+        assertThat(inbox.search(new HeaderKey("Cc", "cc-user@cc.example"))).containsExactly(4);
+        assertThat(inbox.search(new HeaderKey("Cc", "@x.example"))).containsExactly(4);
+        assertThat(inbox.search(new HeaderKey("Cc", "work"))).containsExactly(4); // the comment as written
+        assertThat(inbox.search(HeaderKey.subject("comment"))).isEmpty(); // only address fields lose comments
+    }
+
+    @Test
     void bodyTextIsDecodedByTransferEncodingAndCharset() throws Exception {
         assertThat(inbox.search(new TextKey(TextKey.Scope.BODY, "grüße aus münchen"))).containsExactly(2);
         assertThat(inbox.search(new TextKey(TextKey.Scope.BODY, "PIZZA"))).containsExactly(3);

@@ -7,10 +7,13 @@ import java.util.List;
 
 /**
  * The flags a client may set (RFC 9051 §9 {@code flag}): the five system flags, spelled canonically, and keywords.
- * {@code \Recent} is maintained by the server only (RFC 3501 §2.3.2) and other {@code \}-flags are not defined, so
- * both are syntax errors here.
+ * {@code \Recent} is maintained by the server only (RFC 3501 §2.3.2): it is accepted and dropped, as Dovecot does,
+ * so that {@code STORE 1 FLAGS (\Deleted \Recent)} (clients echoing back the flags they fetched) works. Other
+ * {@code \}-flags are not defined and are syntax errors.
  */
 final class FlagNames {
+
+    private static final String RECENT = "\\Recent";
 
     private FlagNames() {
     }
@@ -23,7 +26,7 @@ final class FlagNames {
             return flags;
         }
         do {
-            flags.add(flag(in));
+            add(flags, flag(in));
         } while (in.tryConsume(' '));
         in.expect(')');
         return flags;
@@ -33,9 +36,15 @@ final class FlagNames {
     static List<String> bare(ArgumentReader in) throws DecodeException {
         List<String> flags = new ArrayList<>();
         do {
-            flags.add(flag(in));
+            add(flags, flag(in));
         } while (in.tryConsume(' '));
         return flags;
+    }
+
+    private static void add(List<String> flags, String flag) {
+        if (!RECENT.equals(flag)) {
+            flags.add(flag);
+        }
     }
 
     static String flag(ArgumentReader in) throws DecodeException {
@@ -48,6 +57,9 @@ final class FlagNames {
                 return f.imapName();
             }
         }
-        throw in.error(name.equalsIgnoreCase("Recent") ? "\\Recent cannot be stored" : "Unknown flag \\" + name);
+        if (name.equalsIgnoreCase("Recent")) {
+            return RECENT;
+        }
+        throw in.error("Unknown flag \\" + name);
     }
 }

@@ -17,6 +17,9 @@ import java.util.Set;
  */
 final class ListDecoder implements CommandDecoder {
 
+    private static final Set<String> SELECTION = Set.of("SUBSCRIBED", "REMOTE", "RECURSIVEMATCH", "SPECIAL-USE");
+    private static final Set<String> RETURNS = Set.of("SUBSCRIBED", "CHILDREN", "SPECIAL-USE", "STATUS");
+
     @Override
     public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
         boolean lsub = command.equals("LSUB");
@@ -50,7 +53,30 @@ final class ListDecoder implements CommandDecoder {
             returnOptions(in, returns, statusItems);
         }
         in.end();
+        validate(in, selection, returns);
         return new ListRequest(tag, lsub, reference, patterns, selection, returns, statusItems);
+    }
+
+    /**
+     * RFC 5258 §3: unknown selection or return options are errors, and RECURSIVEMATCH must come with a selection
+     * option other than REMOTE, as it only refines one (answered BAD, as Dovecot does).
+     */
+    private static void validate(ArgumentReader in, Set<String> selection, Set<String> returns)
+            throws DecodeException {
+        for (String option : selection) {
+            if (!SELECTION.contains(option)) {
+                throw in.error("Unknown LIST selection option " + option);
+            }
+        }
+        if (selection.contains("RECURSIVEMATCH")
+                && selection.stream().noneMatch(o -> !o.equals("RECURSIVEMATCH") && !o.equals("REMOTE"))) {
+            throw in.error("RECURSIVEMATCH needs another selection option");
+        }
+        for (String option : returns) {
+            if (!RETURNS.contains(option)) {
+                throw in.error("Unknown LIST return option " + option);
+            }
+        }
     }
 
     private static void returnOptions(ArgumentReader in, Set<String> returns, List<StatusItem> statusItems)

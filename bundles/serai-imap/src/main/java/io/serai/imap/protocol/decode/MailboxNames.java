@@ -22,7 +22,7 @@ public final class MailboxNames {
             try {
                 name = ModifiedUtf7.decode(wire);
             } catch (IllegalArgumentException e) {
-                throw new DecodeException(null, "Mailbox name is not modified UTF-7: " + e.getMessage());
+                throw DecodeException.refused("Mailbox name is not valid modified UTF-7: " + e.getMessage());
             }
         }
         return normalizeInbox(name);

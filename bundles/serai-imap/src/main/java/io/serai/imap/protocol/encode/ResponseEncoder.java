@@ -127,6 +127,9 @@ public final class ResponseEncoder {
         w.raw(r.lsub() ? "* LSUB " : "* LIST ");
         list(w, r.attributes());
         w.sp().string(String.valueOf(r.delimiter())).sp().mailbox(r.mailbox());
+        if (r.childInfoSubscribed()) {
+            w.raw(" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
+        }
     }
 
     private static void quota(ImapWriter w, QuotaResponse r) {

@@ -17,6 +17,7 @@ final class IdleProcessor implements CommandProcessor<ImapRequest> {
     public void process(ImapRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
         out.add(new ContinuationResponse("idling"));
         session.startIdle(request.tag());
+        session.catchUp();
         session.pendingUpdates(true, out);
     }
 }

@@ -25,6 +25,14 @@ import java.util.Set;
  */
 public final class ImapSession {
 
+    /** How long NOOP waits for the events of changes already committed before it compares with the store. */
+    private static final long CATCH_UP_MILLIS = 500;
+
+    /**
+     * A CONDSTORE-enabling command other than SELECT turned CONDSTORE on while a mailbox was selected: its completion
+     * carries {@code * OK [HIGHESTMODSEQ n]} (RFC 7162 §3.1).
+     */
+    private boolean announceHighestModSeq;
     private final ImapConfig config;
     private final RequestDecoder decoder;
     private final Processors processors;
@@ -102,6 +110,9 @@ public final class ImapSession {
         }
         processors.dispatch(request, this, out);
         reportBeforeCompletion(request, out);
+        if (selected != null) {
+            KeywordAnnouncer.announce(selected, out);
+        }
         return countBad(out);
     }
 
@@ -118,6 +129,11 @@ public final class ImapSession {
         List<ImapResponse> updates = new ArrayList<>();
         try {
             pendingUpdates(ExpungePolicy.allowedAfter(request), updates);
+            if (announceHighestModSeq && selected != null && last.status() == Status.OK) {
+                announceHighestModSeq = false;
+                updates.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ",
+                        selected.mailbox().info().highestModSeq()), "Highest"));
+            }
         } catch (StoreException e) {
             return; // reported at the next command; the command itself has completed
         }
@@ -140,6 +156,33 @@ public final class ImapSession {
             return;
         }
         UpdateReporter.report(selected, expungeAllowed, out);
+    }
+
+    /**
+     * Brings the session up to what the store has committed before it reports (NOOP, CHECK, IDLE): waits briefly for
+     * the events of changes up to the mailbox's current HIGHESTMODSEQ, and compares with the store itself
+     * ({@link MailboxSync}) if they do not come. Costs one mailbox-status read per call.
+     */
+    void catchUp() {
+        if (selected == null || selected.pending().mailboxGone()) {
+            return;
+        }
+        long committed;
+        try {
+            committed = selected.mailbox().info().highestModSeq();
+        } catch (StoreException e) {
+            return; // deleted or unavailable: the report that follows says so
+        }
+        if (committed <= selected.syncedModSeq()) {
+            return;
+        }
+        try {
+            if (!selected.pending().awaitSeen(committed, CATCH_UP_MILLIS)) {
+                selected.pending().forceResync();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -203,6 +246,9 @@ public final class ImapSession {
             } catch (StoreException e) {
                 // the next push or DONE tries again
             }
+            if (selected != null) {
+                KeywordAnnouncer.announce(selected, out);
+            }
         }
         return out;
     }
@@ -251,6 +297,10 @@ public final class ImapSession {
     /** The answer to a framing or syntax error: tagged BAD when the tag is known (RFC 9051 §7.1.5), BYE if fatal. */
     public List<ImapResponse> decodeError(DecodeException e) {
         List<ImapResponse> out = new ArrayList<>();
+        if (e.refused() && e.tag() != null) {
+            out.add(StatusResponse.no(e.tag(), null, e.getMessage()));
+            return out;
+        }
         out.add(StatusResponse.bad(e.tag(), e.getMessage()));
         if (e.fatal()) {
             out.add(StatusResponse.untagged(Status.BYE, null, "Protocol error, closing"));
@@ -361,7 +411,15 @@ public final class ImapSession {
 
     /** A CONDSTORE-enabling command ran (SELECT (CONDSTORE), FETCH MODSEQ, STORE UNCHANGEDSINCE, ...). */
     void condstoreUsed() {
+        if (!modes.condstore() && selected != null) {
+            announceHighestModSeq = true;
+        }
         modes.enableCondstore();
+    }
+
+    /** SELECT or EXAMINE has just reported HIGHESTMODSEQ itself. */
+    void highestModSeqReported() {
+        announceHighestModSeq = false;
     }
 
     /** Whether QRESYNC is enabled (RFC 7162 §3.2.3): expunges are then reported as VANISHED. */

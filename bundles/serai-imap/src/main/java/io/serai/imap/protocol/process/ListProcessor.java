@@ -35,13 +35,12 @@ final class ListProcessor implements CommandProcessor<ListRequest> {
             return;
         }
         List<MailboxPattern> patterns = new ArrayList<>();
-        try {
-            for (String p : request.patterns()) {
+        for (String p : request.patterns()) {
+            try {
                 patterns.add(new MailboxPattern(request.reference(), MailboxNames.decode(p, session.utf8())));
+            } catch (DecodeException e) {
+                // a pattern that is not modified UTF-7 names no mailbox: it matches nothing (as in Dovecot)
             }
-        } catch (DecodeException e) {
-            out.add(StatusResponse.bad(request.tag(), e.getMessage()));
-            return;
         }
         Mailboxes mailboxes = session.mailboxes();
         Map<String, MailboxInfo> existing = new TreeMap<>();
@@ -75,7 +74,40 @@ final class ListProcessor implements CommandProcessor<ListRequest> {
                         session.config().appendLimit())));
             }
         }
+        if (request.lsub() || (onlySubscribed && request.selection().contains("RECURSIVEMATCH"))) {
+            for (String parent : parentsOfUnlisted(subscribed, patterns)) {
+                if (request.lsub()) {
+                    out.add(new ListResponse(true, List.of("\\Noselect"), Mailboxes.DELIMITER, parent));
+                } else {
+                    List<String> attributes = new ArrayList<>();
+                    attributes.add(existing.containsKey(parent) ? "\\HasChildren" : "\\NonExistent");
+                    out.add(new ListResponse(false, attributes, Mailboxes.DELIMITER, parent, true));
+                }
+            }
+        }
         out.add(StatusResponse.ok(request.tag(), request.command() + " completed"));
+    }
+
+    /**
+     * Names that match a pattern and are not subscribed themselves, but have a subscribed descendant the patterns do
+     * not reach. LSUB returns them as {@code \Noselect} (RFC 3501 §6.3.9: "LSUB "" %" shows the parent of a
+     * subscribed child), LIST (SUBSCRIBED RECURSIVEMATCH) with {@code CHILDINFO ("SUBSCRIBED")} (RFC 5258 §3.5).
+     */
+    private static Set<String> parentsOfUnlisted(Set<String> subscribed, List<MailboxPattern> patterns) {
+        Set<String> parents = new java.util.TreeSet<>();
+        for (String name : subscribed) {
+            if (patterns.stream().anyMatch(p -> p.matches(name))) {
+                continue;
+            }
+            for (int cut = name.lastIndexOf(Mailboxes.DELIMITER); cut > 0;
+                 cut = name.lastIndexOf(Mailboxes.DELIMITER, cut - 1)) {
+                String parent = name.substring(0, cut);
+                if (!subscribed.contains(parent) && patterns.stream().anyMatch(p -> p.matches(parent))) {
+                    parents.add(parent);
+                }
+            }
+        }
+        return parents;
     }
 
     private static boolean hasChildren(String name, Set<String> names) {

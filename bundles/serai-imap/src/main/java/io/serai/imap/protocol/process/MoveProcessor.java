@@ -10,13 +10,15 @@ import io.serai.store.api.QuotaExceededException;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.UidMapping;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * MOVE and UID MOVE (RFC 6851 §3, RFC 9051 §6.4.8): the store copies and expunges in one step; the client gets
  * {@code * OK [COPYUID ...]} first, then {@code * n EXPUNGE} for each moved message, then the tagged OK
- * (RFC 6851 §4.3). A read-only source cannot lose messages (NO), and moving into the selected mailbox itself is
- * refused with {@code [CANNOT]}, as it would only renumber the messages.
+ * (RFC 6851 §4.3). A read-only source cannot lose messages (NO). Moving into the selected mailbox itself gives the
+ * messages new UIDs at the end (RFC 6851 does not forbid it; Dovecot does the same): EXPUNGE for the old numbers,
+ * then EXISTS for the new ones.
  */
 final class MoveProcessor implements CommandProcessor<CopyRequest> {
 
@@ -35,10 +37,6 @@ final class MoveProcessor implements CommandProcessor<CopyRequest> {
         if (target == null) {
             return;
         }
-        if (target.id() == selected.mailbox().id()) {
-            out.add(StatusResponse.no(request.tag(), ResponseCode.CANNOT, "Source and target are the same"));
-            return;
-        }
         if (msns.length > 0) {
             UidMapping mapping;
             try {
@@ -50,6 +48,10 @@ final class MoveProcessor implements CommandProcessor<CopyRequest> {
             if (mapping.sourceUids().length > 0) {
                 out.add(StatusResponse.untagged(Status.OK, CopyUids.code(mapping), "Moved"));
                 ExpungeReport.report(selected, mapping.sourceUids(), out);
+                if (target.id() == selected.mailbox().id()) {
+                    long[] added = mapping.targetUids();
+                    session.reportAppended(Arrays.stream(added).max().orElse(0), out);
+                }
             }
         }
         out.add(StatusResponse.ok(request.tag(), "MOVE completed"));

@@ -15,6 +15,7 @@ final class NoopProcessor implements CommandProcessor<ImapRequest> {
 
     @Override
     public void process(ImapRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
+        session.catchUp();
         session.pendingUpdates(true, out);
         out.add(StatusResponse.ok(request.tag(), request.command() + " completed"));
     }

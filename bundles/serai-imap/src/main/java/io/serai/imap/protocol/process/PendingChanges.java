@@ -65,11 +65,30 @@ final class PendingChanges implements StoreListener {
         synchronized (this) {
             boolean wasEmpty = isEmpty();
             record(event);
+            notifyAll(); // awaitSeen
             wake = wasEmpty && !isEmpty() ? wakeup : null;
         }
         if (wake != null) {
             wake.run();
         }
+    }
+
+    /**
+     * Waits until an event with a mod-sequence of at least {@code modSeq} has arrived, at most {@code timeoutMillis}.
+     * Store events are asynchronous (see {@code MailStore#addListener}); NOOP and CHECK wait here for the events of
+     * changes the store has already committed, so a client that polls right after another session's commit sees them
+     * (RFC 9051 §6.1.2: NOOP is the way to poll). Returns whether they arrived.
+     */
+    synchronized boolean awaitSeen(long modSeq, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (highestSeen < modSeq && !overflow && !mailboxGone) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000L));
+        }
+        return true;
     }
 
     private void record(StoreEvent event) {
@@ -184,6 +203,16 @@ final class PendingChanges implements StoreListener {
                 size++;
             }
         }
+    }
+
+    /** The events of committed changes did not come in time: the next report compares with the store instead. */
+    synchronized void forceResync() {
+        overflow = true;
+        added.clear();
+        expunged.clear();
+        flagChanges.clear();
+        own.clear();
+        size = 0;
     }
 
     synchronized boolean overflowed() {

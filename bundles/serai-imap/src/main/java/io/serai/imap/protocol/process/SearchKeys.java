@@ -22,7 +22,6 @@ final class SearchKeys {
     private SearchKeys() {
     }
 
-    /** @throws IllegalArgumentException for a sequence number beyond EXISTS (the caller answers BAD) */
     static SearchKey toStore(SearchCriterion criterion, SelectedMailbox selected) {
         if (criterion instanceof SearchCriterion.Store s) {
             return s.key();
@@ -38,7 +37,7 @@ final class SearchKeys {
             return new NotKey(toStore(not.key(), selected));
         }
         SearchCriterion.Messages m = (SearchCriterion.Messages) criterion;
-        return uidRanges(selected, selected.resolve(m.set(), m.uids()));
+        return uidRanges(selected, selected.resolveForSearch(m.set(), m.uids()));
     }
 
     private static SearchKey uidRanges(SelectedMailbox selected, int[] msns) {

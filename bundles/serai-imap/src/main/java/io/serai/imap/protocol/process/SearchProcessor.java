@@ -55,7 +55,7 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
         long modSeq = 0;
         if (usesModSeq(request.criteria())) {
             session.condstoreUsed(); // RFC 7162 §3.1: SEARCH MODSEQ enables CONDSTORE
-            modSeq = highestModSeq(selected, uids);
+            modSeq = highestModSeq(selected, reported(request, uids));
         }
         if (save) {
             selected.saveResult(saved(request.returnOptions(), uids));
@@ -74,6 +74,14 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
     /** The matches this session has a sequence number for, ascending. */
     private static long[] known(SelectedMailbox selected, long[] uids) {
         return Arrays.stream(uids).filter(uid -> selected.msn(uid) > 0).sorted().toArray();
+    }
+
+    /**
+     * The messages an ESEARCH with only MIN and/or MAX returns (RFC 7162 §3.1.5: its MODSEQ is then that of the
+     * returned messages, not of every match); every match otherwise.
+     */
+    private static long[] reported(SearchRequest request, long[] uids) {
+        return request.extended() ? minMaxOnly(request.returnOptions(), uids) : uids;
     }
 
     /** Whether a MODSEQ key occurs anywhere in the criteria. */
@@ -119,6 +127,11 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
 
     /** RFC 5182 §2.4: with only MIN and/or MAX beside SAVE, just those messages are saved. */
     private static long[] saved(Set<SearchReturn> options, long[] uids) {
+        return minMaxOnly(options, uids);
+    }
+
+    /** With only MIN and/or MAX among the options (SAVE aside), just those messages; otherwise all of them. */
+    private static long[] minMaxOnly(Set<SearchReturn> options, long[] uids) {
         if (uids.length == 0 || options.contains(SearchReturn.ALL) || options.contains(SearchReturn.COUNT)
                 || !(options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))) {
             return uids;

@@ -80,18 +80,7 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
                 "UIDs valid"));
         out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("UIDNEXT", info.uidNext()),
                 "Predicted next UID"));
-        List<String> flags = new ArrayList<>();
-        for (SystemFlag f : SystemFlag.values()) {
-            flags.add(f.imapName());
-        }
-        flags.addAll(keywords);
-        out.add(new FlagsResponse(flags));
-        List<String> permanent = new ArrayList<>();
-        if (!request.readOnly()) {
-            permanent.addAll(flags);
-            permanent.add("\\*"); // clients may create keywords (RFC 9051 §7.1)
-        }
-        out.add(StatusResponse.untagged(Status.OK, ResponseCode.list("PERMANENTFLAGS", permanent), "Flags"));
+        out.addAll(KeywordAnnouncer.lists(keywords, request.readOnly()));
         // RFC 7162 §3.1.2.1: a CONDSTORE server reports the mailbox's HIGHESTMODSEQ on every SELECT/EXAMINE
         out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ", info.highestModSeq()),
                 "Highest"));
@@ -100,6 +89,8 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
         }
         session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids, pending, registration,
                 info.highestModSeq()));
+        keywords.forEach(session.selected()::announceKeyword);
+        session.highestModSeqReported();
         out.add(StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
                 request.command() + " completed"));
     }

@@ -22,6 +22,8 @@ final class SelectedMailbox {
     private long syncedModSeq;
     private long[] savedUids = new long[0];
     private SyncModes modes = new SyncModes();
+    /** The keywords this session's FLAGS responses named (IMAP keywords compare case-insensitively). */
+    private final java.util.TreeSet<String> keywords = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
     /** A mailbox whose changes nobody reports (tests of the sequence map). */
     SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids) {
@@ -43,6 +45,16 @@ final class SelectedMailbox {
         this.pending = pending;
         this.registration = registration;
         this.syncedModSeq = syncedModSeq;
+    }
+
+    /** Records a keyword as announced; returns whether it was new. */
+    boolean announceKeyword(String keyword) {
+        return keywords.add(keyword);
+    }
+
+    /** The keywords announced so far, in order. */
+    java.util.Set<String> keywords() {
+        return java.util.Collections.unmodifiableSet(keywords);
     }
 
     /** The session's CONDSTORE/QRESYNC state, set when the session selects this mailbox. */
@@ -129,11 +141,24 @@ final class SelectedMailbox {
      * @throws IllegalArgumentException if a sequence number is 0 or beyond EXISTS (the caller answers BAD)
      */
     int[] resolve(SequenceSet set, boolean byUid) {
+        return resolve(set, byUid, false);
+    }
+
+    /**
+     * Like {@link #resolve(SequenceSet, boolean)}, but sequence numbers beyond EXISTS simply match nothing: a SEARCH
+     * key names the messages it matches, so {@code SEARCH 1000} in a mailbox of 5 is answered OK with an empty result
+     * (RFC 9051 §6.4.4 makes no number an error there; Dovecot and imaptest's esearch group agree).
+     */
+    int[] resolveForSearch(SequenceSet set, boolean byUid) {
+        return resolve(set, byUid, true);
+    }
+
+    private int[] resolve(SequenceSet set, boolean byUid, boolean lenient) {
         if (set.savedResult()) {
             return saved();
         }
         if (uids.length == 0) {
-            if (!byUid) {
+            if (!byUid && !lenient) {
                 throw new IllegalArgumentException("No messages");
             }
             return new int[0];
@@ -152,7 +177,13 @@ final class SelectedMailbox {
             } else {
                 long first = r.first(uids.length);
                 long last = r.last(uids.length);
-                if (first < 1 || last > uids.length) {
+                if (lenient) {
+                    first = Math.max(1, first);
+                    last = Math.min(uids.length, last);
+                    if (first > last) {
+                        continue;
+                    }
+                } else if (first < 1 || last > uids.length) {
                     throw new IllegalArgumentException("Invalid message sequence number");
                 }
                 hits.set((int) first, (int) last + 1);

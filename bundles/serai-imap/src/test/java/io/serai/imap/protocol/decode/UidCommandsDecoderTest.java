@@ -62,7 +62,6 @@ class UidCommandsDecoderTest {
 
     @Test
     void storeRejectsRecentUnknownSystemFlagsModifiersAndBadItems() {
-        assertBad("a STORE 1 +FLAGS (\\Recent)", "\\Recent");
         assertBad("a STORE 1 +FLAGS (\\Important)", "Unknown flag");
         assertBad("a STORE 1 (UNCHANGEDSINCE 5 UNCHANGEDSINCE 6) +FLAGS (\\Seen)", "repeated");
         assertBad("a STORE 1 (FOO 5) +FLAGS (\\Seen)", "store modifier");

@@ -111,7 +111,10 @@ class CondstoreSessionTest {
         h.send("b STORE 1 +FLAGS.SILENT (\\Seen)"); // MODSEQ 6
         // RFC 7162 §3.1.4.1 example: CHANGEDSINCE implies MODSEQ and enables CONDSTORE
         assertThat(h.send("c FETCH 1:* (FLAGS) (CHANGEDSINCE 4)")).isEqualTo("* 1 FETCH (FLAGS (\\Seen) MODSEQ (6))\r\n"
-                + "* 4 FETCH (FLAGS () MODSEQ (5))\r\nc OK FETCH completed\r\n");
+                + "* 4 FETCH (FLAGS () MODSEQ (5))\r\n"
+                + "* OK [HIGHESTMODSEQ 6] Highest\r\n" // RFC 7162 §3.1: CONDSTORE just got enabled with INBOX selected
+                + "c OK FETCH completed\r\n");
+        assertThat(h.send("d FETCH 1 (FLAGS) (CHANGEDSINCE 4)")).doesNotContain("HIGHESTMODSEQ"); // only the first
         assertThat(h.send("d UID FETCH 1:* (FLAGS) (CHANGEDSINCE 6)")).isEqualTo("d OK FETCH completed\r\n");
         assertThat(h.send("e FETCH 1 (FLAGS) (CHANGEDSINCE 1 VANISHED)")).startsWith("e BAD ");
         assertThat(h.send("f FETCH 1 (FLAGS) (CHANGEDSINCE 1 CHANGEDSINCE 2)")).startsWith("f BAD ");

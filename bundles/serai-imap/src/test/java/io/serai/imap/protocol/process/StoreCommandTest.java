@@ -68,7 +68,9 @@ class StoreCommandTest {
     @Test
     void replaceWithKeywordsAndRemove() throws Exception {
         assertThat(h.send("a STORE 1 FLAGS (\\Flagged $Junk Work)"))
-                .isEqualTo("* 1 FETCH (FLAGS (\\Flagged $junk work))\r\na OK STORE completed\r\n");
+                .isEqualTo("* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $junk work)\r\n"
+                        + "* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $junk work \\*)] Flags\r\n"
+                        + "* 1 FETCH (FLAGS (\\Flagged $junk work))\r\na OK STORE completed\r\n");
         assertThat(flagsOf(uids[0])).isEqualTo(Flags.of(Set.of(SystemFlag.FLAGGED), Set.of("$junk", "work")));
         assertThat(h.send("b STORE 1 -FLAGS (work \\Flagged)"))
                 .isEqualTo("* 1 FETCH (FLAGS ($junk))\r\nb OK STORE completed\r\n");
@@ -94,7 +96,10 @@ class StoreCommandTest {
     @Test
     void badNumbersRecentAndReadOnly() throws Exception {
         assertThat(h.send("a STORE 4 +FLAGS (\\Seen)")).isEqualTo("a BAD Invalid message sequence number\r\n");
-        assertThat(h.send("b STORE 1 +FLAGS (\\Recent)")).isEqualTo("b BAD \\Recent cannot be stored\r\n");
+        // \Recent is the server's (RFC 3501 §2.3.2): accepted and ignored, as Dovecot does
+        assertThat(h.send("b STORE 1 FLAGS (\\Deleted \\Recent)"))
+                .isEqualTo("* 1 FETCH (FLAGS (\\Deleted))\r\nb OK STORE completed\r\n");
+        assertThat(h.send("b2 STORE 1 FLAGS (\\Recent)")).isEqualTo("* 1 FETCH (FLAGS ())\r\nb2 OK STORE completed\r\n");
         h.send("c EXAMINE INBOX");
         assertThat(h.send("d STORE 1 +FLAGS (\\Seen)")).isEqualTo("d NO [CANNOT] Mailbox is read-only\r\n");
         assertThat(flagsOf(uids[0])).isEqualTo(Flags.NONE);

@@ -75,15 +75,15 @@ final class MessageCommands {
         };
     }
 
-    /** COPY, or MOVE (RFC 6851) as copy plus expunge in the same atomic step. */
+    /**
+     * COPY, or MOVE (RFC 6851) as copy plus expunge in the same atomic step. A MOVE into the source mailbox itself
+     * gives the messages new UIDs at the end, as Dovecot does.
+     */
     static Command<UidMapping> copy(long sourceId, long targetId, long[] uids, boolean move, QuotaLimits quota) {
         long[] wanted = sortedDistinct(uids);
         return s -> {
             MailboxState src = s.mailbox(sourceId);
             MailboxState dst = s.mailbox(targetId);
-            if (move && sourceId == targetId) {
-                throw new StoreException("cannot move a message into its own mailbox");
-            }
             long[] present = existing(src.messages, wanted);
             AppendCommand.requireUidSpace(dst, present.length);
             long octets = 0;
@@ -110,7 +110,9 @@ final class MessageCommands {
             List<JournalRecord> records = new ArrayList<>(2);
             records.add(new MessageRecords.Copied(sourceId, targetId, dst.highestModSeq + 1, present, targetUids));
             if (move) {
-                records.add(new MessageRecords.Expunged(sourceId, src.highestModSeq + 1, present));
+                // within one mailbox (new UIDs at the end) the expunge is the change after the copy
+                long expungeModSeq = sourceId == targetId ? dst.highestModSeq + 2 : src.highestModSeq + 1;
+                records.add(new MessageRecords.Expunged(sourceId, expungeModSeq, present));
             }
             return new Decision<>(records, mapping);
         };

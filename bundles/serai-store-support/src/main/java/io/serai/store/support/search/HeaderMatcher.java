@@ -24,7 +24,8 @@ final class HeaderMatcher {
         String needle = value.toLowerCase(Locale.ROOT);
         for (HeaderField f : m.structure().header()) {
             if (f.name().equals(name)) {
-                if (needle.isEmpty() || decodedValue(m.header(), f).toLowerCase(Locale.ROOT).contains(needle)) {
+                if (needle.isEmpty() || AddressText.searchable(name, decodedValue(m.header(), f))
+                        .toLowerCase(Locale.ROOT).contains(needle)) {
                     return true;
                 }
             }

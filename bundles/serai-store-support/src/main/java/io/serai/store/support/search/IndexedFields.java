@@ -30,7 +30,8 @@ public final class IndexedFields {
         for (HeaderField f : structure.header()) {
             if (f.name().equals(name)) {
                 out = out == null ? new StringBuilder() : out.append('\n');
-                out.append(HeaderMatcher.decodedValue(header, f).toLowerCase(Locale.ROOT));
+                String value = AddressText.searchable(name, HeaderMatcher.decodedValue(header, f));
+                out.append(value.toLowerCase(Locale.ROOT));
             }
         }
         return out == null ? Optional.empty() : Optional.of(out.toString());

@@ -92,9 +92,6 @@ public final class MessageWriter {
     /** COPY, or MOVE (RFC 6851): copy and expunge in one transaction. */
     public UidMapping copy(Connection c, long sourceId, long targetId, long[] uids, boolean move)
             throws SQLException, StoreException {
-        if (move && sourceId == targetId) {
-            throw new StoreException("cannot move a message into its own mailbox");
-        }
         MailboxRow[] locked = MailboxRow.lockPair(c, sourceId, targetId);
         MailboxCounters src = new MailboxCounters(locked[0]);
         MailboxCounters dst = sourceId == targetId ? src : new MailboxCounters(locked[1]);
