@@ -104,8 +104,10 @@ class IdleOverSocketTest {
             assertThat(c.line()).isEqualTo("+ idling");
             appendFromAnotherConnection("a1");
             assertThat(c.line()).isEqualTo("* 1 EXISTS"); // pushed, without any command from this client
+            assertThat(c.line()).isEqualTo("* 1 RECENT"); // no other session was told about it
             appendFromAnotherConnection("a2");
             assertThat(c.line()).isEqualTo("* 2 EXISTS");
+            assertThat(c.line()).isEqualTo("* 2 RECENT");
             c.send("DONE");
             assertThat(c.line()).isEqualTo("i OK IDLE terminated");
             c.send("n NOOP");
@@ -129,11 +131,16 @@ class IdleOverSocketTest {
                 clients.add(c);
             }
             appendFromAnotherConnection("a1");
+            int recentIn = 0;
             for (RawImapClient c : clients) {
                 assertThat(c.line()).isEqualTo("* 1 EXISTS");
+                String recent = c.line();
+                assertThat(recent).isIn("* 0 RECENT", "* 1 RECENT");
+                recentIn += recent.equals("* 1 RECENT") ? 1 : 0;
                 c.send("DONE");
                 assertThat(c.line()).isEqualTo("i OK IDLE terminated");
             }
+            assertThat(recentIn).as("sessions the new message is \\Recent in (RFC 3501 §2.3.2)").isEqualTo(1);
         } finally {
             for (RawImapClient c : clients) {
                 c.close();

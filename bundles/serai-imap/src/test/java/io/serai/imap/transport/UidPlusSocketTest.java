@@ -147,7 +147,8 @@ class UidPlusSocketTest {
         assertThat(send("a UID STORE 2,4 +FLAGS ($Label1)")).isEqualTo(""
                 + "* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $label1)\r\n"
                 + "* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $label1 \\*)] Flags\r\n"
-                + "* 2 FETCH (UID 2 FLAGS ($label1))\r\n* 4 FETCH (UID 4 FLAGS ($label1))\r\na OK STORE completed\r\n");
+                + "* 2 FETCH (UID 2 FLAGS (\\Recent $label1))\r\n* 4 FETCH (UID 4 FLAGS (\\Recent $label1))\r\n"
+                + "a OK STORE completed\r\n"); // delivered before this session's SELECT: \Recent here
         out.write("b UID SEARCH KEYWORD $label1 SUBJECT {2}\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         assertThat(line()).startsWith("+ ");

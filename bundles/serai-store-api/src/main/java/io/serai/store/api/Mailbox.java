@@ -45,4 +45,20 @@ public interface Mailbox {
 
     /** UIDs of matching messages, ascending. */
     long[] search(SearchKey key) throws StoreException;
+
+    /**
+     * Claims the messages that no session has seen yet, for {@code \Recent} (RFC 3501 §2.3.2: a message is recent in
+     * exactly one session, the first to be told about it). Atomically moves the mailbox's first unclaimed UID up to
+     * {@code uidNext} and returns where it was: the caller's recent messages are those with
+     * {@code returned <= uid < uidNext}. Returns {@code uidNext} when there is nothing left to claim; another caller,
+     * on any node sharing the store, never gets the same UIDs.
+     */
+    default long claimRecent(long uidNext) throws StoreException {
+        return uidNext; // a store that does not track it: nothing is ever recent
+    }
+
+    /** The first UID no session has claimed as recent yet (STATUS RECENT, EXAMINE), without claiming anything. */
+    default long firstUnclaimedRecentUid() throws StoreException {
+        return info().uidNext();
+    }
 }

@@ -173,6 +173,26 @@ public abstract class MessagesContract {
     }
 
     @Test
+    void recentMessagesAreClaimedOnceAndOnlyForward() throws Exception {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
+            Mailbox box = store.mailboxes(TestStores.USER).create("Fresh");
+            box.appendAll(List.of(TestStores.request(TestStores.message("1", "one")),
+                    TestStores.request(TestStores.message("2", "two"))));
+            assertThat(box.firstUnclaimedRecentUid()).isEqualTo(1);
+            assertThat(box.claimRecent(3)).isEqualTo(1); // UIDs 1 and 2 are recent for this caller
+            assertThat(box.claimRecent(3)).isEqualTo(3); // and for nobody else
+            assertThat(box.firstUnclaimedRecentUid()).isEqualTo(3);
+            box.append(TestStores.request(TestStores.message("3", "three")));
+            assertThat(box.firstUnclaimedRecentUid()).isEqualTo(3);
+            assertThat(box.claimRecent(2)).isEqualTo(2); // a caller behind the others gets nothing
+            assertThat(box.claimRecent(4)).isEqualTo(3);
+            assertThat(box.firstUnclaimedRecentUid()).isEqualTo(4);
+            // another handle on the same mailbox (another node, for a shared store) sees the same claims
+            assertThat(store.mailboxes(TestStores.USER).open("Fresh").claimRecent(4)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void batchAppendIsAllOrNothing() throws Exception {
         try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");

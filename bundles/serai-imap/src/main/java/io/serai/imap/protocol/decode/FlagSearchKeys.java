@@ -4,19 +4,17 @@ import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.store.api.SystemFlag;
 import io.serai.store.api.search.FlagKey;
 import io.serai.store.api.search.KeywordKey;
-import io.serai.store.api.search.SearchKey;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Flag keys: ANSWERED, DELETED, DRAFT, FLAGGED, SEEN and their UN- forms, KEYWORD / UNKEYWORD, and the IMAP4rev1
- * RECENT, NEW, OLD (RFC 3501 §6.4.4). This server never sets {@code \Recent} (SELECT reports {@code RECENT 0}), so
- * RECENT and NEW (RECENT UNSEEN) match nothing and OLD matches everything.
+ * RECENT, NEW (RECENT UNSEEN) and OLD (NOT RECENT) of RFC 3501 §6.4.4. {@code \Recent} belongs to the session, so
+ * RECENT stays symbolic until the processor resolves it; an IMAP4rev2 session has no recent messages.
  */
 final class FlagSearchKeys {
-
-    private static final SearchCriterion NOTHING = new SearchCriterion.Store(SearchKey.all().not());
 
     private FlagSearchKeys() {
     }
@@ -29,9 +27,11 @@ final class FlagSearchKeys {
             readers.put(name, (in, nested) -> set);
             readers.put("UN" + name, (in, nested) -> unset);
         }
-        readers.put("RECENT", (in, nested) -> NOTHING);
-        readers.put("NEW", (in, nested) -> NOTHING);
-        readers.put("OLD", (in, nested) -> new SearchCriterion.Store(SearchKey.all()));
+        SearchCriterion recent = new SearchCriterion.Recent();
+        readers.put("RECENT", (in, nested) -> recent);
+        readers.put("NEW", (in, nested) -> new SearchCriterion.And(List.of(recent,
+                new SearchCriterion.Store(new FlagKey(SystemFlag.SEEN, false)))));
+        readers.put("OLD", (in, nested) -> new SearchCriterion.Not(recent));
         readers.put("KEYWORD", (in, nested) -> keyword(in, true));
         readers.put("UNKEYWORD", (in, nested) -> keyword(in, false));
     }

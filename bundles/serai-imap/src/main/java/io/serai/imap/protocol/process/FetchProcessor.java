@@ -83,7 +83,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             }
             try {
                 MessageContent content = needsContent ? new StructureOnce(selected.mailbox().content(uid)) : null;
-                fetched.add(new FetchResponse(msn, values(items, meta, content, seenNow.containsKey(uid),
+                fetched.add(new FetchResponse(msn, values(items, meta, selected.isRecent(uid), content, seenNow.containsKey(uid),
                         session.condstore())));
             } catch (NotFoundException e) {
                 skipped = true;
@@ -151,15 +151,16 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
     }
 
     /** The implicit FLAGS of a \Seen just set carries MODSEQ once CONDSTORE is on (RFC 7162 §3.1.4). */
-    private static List<FetchValue> values(List<FetchItem> items, MessageMeta meta, MessageContent content,
+    private static List<FetchValue> values(List<FetchItem> items, MessageMeta meta, boolean recent,
+                                           MessageContent content,
                                            boolean seenNow, boolean condstore)
             throws IOException, UnknownTransferEncodingException {
         List<FetchValue> values = new ArrayList<>(items.size() + 2);
         for (FetchItem item : items) {
-            values.add(value(item, meta, content));
+            values.add(value(item, meta, recent, content));
         }
         if (seenNow && !items.contains(FetchItem.Simple.FLAGS)) {
-            values.add(new FetchValue.Flags(FlagAtoms.of(meta.flags())));
+            values.add(new FetchValue.Flags(FlagAtoms.of(meta.flags(), recent)));
         }
         if (seenNow && condstore && !items.contains(FetchItem.Simple.MODSEQ)) {
             values.add(new FetchValue.ModSeq(meta.modSeq()));
@@ -167,7 +168,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         return values;
     }
 
-    private static FetchValue value(FetchItem item, MessageMeta meta, MessageContent content)
+    private static FetchValue value(FetchItem item, MessageMeta meta, boolean recent, MessageContent content)
             throws IOException, UnknownTransferEncodingException {
         if (item instanceof BodySectionItem b) {
             return SectionReader.read(b, content);
@@ -176,7 +177,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             return BinaryReader.read(b, content);
         }
         return switch ((FetchItem.Simple) item) {
-            case FLAGS -> new FetchValue.Flags(FlagAtoms.of(meta.flags()));
+            case FLAGS -> new FetchValue.Flags(FlagAtoms.of(meta.flags(), recent));
             case UID -> new FetchValue.Uid(meta.uid());
             case MODSEQ -> new FetchValue.ModSeq(meta.modSeq());
             case INTERNALDATE -> new FetchValue.InternalDate(meta.internalDate());

@@ -35,12 +35,13 @@ final class MailboxSync {
         }
         if (selected.exists() != before) {
             out.add(MessageCountResponse.exists(selected.exists()));
+            UpdateReporter.recent(selected, last, out);
         }
         List<MessageMeta> changed = selected.mailbox().changedSince(selected.syncedModSeq());
         for (MessageMeta m : changed) {
             int msn = m.uid() <= last ? selected.msn(m.uid()) : 0;
             if (msn > 0) {
-                out.add(new FlagsFetchResponse(msn, FlagAtoms.of(m.flags()), m.uid(),
+                out.add(new FlagsFetchResponse(msn, FlagAtoms.of(selected, m), m.uid(),
                         selected.modSeqToReport(m.modSeq())));
             }
         }

@@ -36,6 +36,11 @@ final class SearchKeys {
         } else if (criterion instanceof SearchCriterion.Not not) {
             return new NotKey(toStore(not.key(), selected));
         }
+        if (criterion instanceof SearchCriterion.Recent) {
+            int[] msns = java.util.Arrays.stream(selected.uids()).filter(selected::isRecent)
+                    .mapToInt(selected::msn).toArray();
+            return uidRanges(selected, msns);
+        }
         SearchCriterion.Messages m = (SearchCriterion.Messages) criterion;
         return uidRanges(selected, selected.resolveForSearch(m.set(), m.uids()));
     }

@@ -3,7 +3,6 @@ package io.serai.imap.protocol.process;
 import io.serai.imap.protocol.request.SelectRequest;
 import io.serai.imap.protocol.request.SequenceSet;
 import io.serai.imap.protocol.response.FlagsFetchResponse;
-import io.serai.imap.protocol.response.FlagsResponse;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.MessageCountResponse;
 import io.serai.imap.protocol.response.ResponseCode;
@@ -16,7 +15,6 @@ import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -68,9 +66,10 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
             }
         }
         boolean rev2 = session.enabled().contains("IMAP4REV2");
+        long[] recent = rev2 ? new long[0] : recentFor(mailbox, request.readOnly(), info, uids);
         out.add(MessageCountResponse.exists(uids.length));
         if (!rev2) {
-            out.add(new MessageCountResponse(0, MessageCountResponse.Kind.RECENT));
+            out.add(new MessageCountResponse(recent.length, MessageCountResponse.Kind.RECENT));
             if (firstUnseen > 0) {
                 out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("UNSEEN", firstUnseen),
                         "First unseen"));
@@ -85,11 +84,14 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
         out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ", info.highestModSeq()),
                 "Highest"));
         if (request.qresync() != null && request.qresync().uidValidity() == info.uidValidity()) {
-            resync(request.qresync(), uids, messages, info.uidNext(), out);
+            resync(request.qresync(), uids, messages, info.uidNext(), recent, out);
         }
         session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids, pending, registration,
                 info.highestModSeq()));
         keywords.forEach(session.selected()::announceKeyword);
+        if (!rev2) {
+            session.selected().trackRecent(recent);
+        }
         session.highestModSeqReported();
         out.add(StatusResponse.ok(request.tag(), request.readOnly() ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
                 request.command() + " completed"));
@@ -101,7 +103,7 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
      * UIDVALIDITY the client's cache is void and nothing of this is sent.
      */
     private static void resync(SelectRequest.Qresync qresync, long[] uids, List<MessageMeta> messages, long uidNext,
-                               List<ImapResponse> out) {
+                               long[] recent, List<ImapResponse> out) {
         SequenceSet known = qresync.knownUids() != null ? qresync.knownUids()
                 : new SequenceSet(List.of(new SequenceSet.Range(1, SequenceSet.STAR)), false);
         VanishedResponse vanished = VanishedEarlier.of(known, uids, uidNext);
@@ -112,9 +114,21 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
         for (int i = 0; i < messages.size(); i++) {
             MessageMeta m = messages.get(i);
             if (m.modSeq() > qresync.modSeq() && known.contains(m.uid(), largest)) {
-                out.add(new FlagsFetchResponse(i + 1, FlagAtoms.of(m.flags()), m.uid(), m.modSeq()));
+                out.add(new FlagsFetchResponse(i + 1, FlagAtoms.of(m.flags(),
+                        java.util.Arrays.binarySearch(recent, m.uid()) >= 0), m.uid(), m.modSeq()));
             }
         }
+    }
+
+    /**
+     * The messages that are {@code \\Recent} for an IMAP4rev1 session (RFC 3501 §2.3.2): SELECT claims everything
+     * no session was told about yet, so no other session gets it; EXAMINE shows it without claiming (as Dovecot does).
+     */
+    private static long[] recentFor(Mailbox mailbox, boolean readOnly, MailboxInfo info, long[] uids)
+            throws StoreException {
+        long upto = Math.max(info.uidNext(), uids.length == 0 ? 1 : uids[uids.length - 1] + 1);
+        long from = readOnly ? mailbox.firstUnclaimedRecentUid() : mailbox.claimRecent(upto);
+        return java.util.Arrays.stream(uids).filter(uid -> uid >= from && uid < upto).toArray();
     }
 
     private static void closeQuietly(AutoCloseable registration) {

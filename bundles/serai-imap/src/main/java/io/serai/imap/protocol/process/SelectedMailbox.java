@@ -47,6 +47,43 @@ final class SelectedMailbox {
         this.syncedModSeq = syncedModSeq;
     }
 
+    /**
+     * The messages that are {@code \\Recent} in this session (RFC 3501 §2.3.2), or null when the session does not
+     * report \\Recent (IMAP4rev2, RFC 9051 Appendix E). A read-only session shows what no one has claimed yet.
+     */
+    private java.util.TreeSet<Long> recent;
+
+    /** Turns \\Recent reporting on; {@code uids} are recent for this session. */
+    void trackRecent(long[] recentUids) {
+        recent = new java.util.TreeSet<>();
+        for (long uid : recentUids) {
+            recent.add(uid);
+        }
+    }
+
+    boolean tracksRecent() {
+        return recent != null;
+    }
+
+    void addRecent(long uid) {
+        if (recent != null && msn(uid) > 0) {
+            recent.add(uid);
+        }
+    }
+
+    boolean isRecent(long uid) {
+        return recent != null && recent.contains(uid);
+    }
+
+    /** How many messages still in the map are recent for this session. */
+    int recentCount() {
+        if (recent == null) {
+            return 0;
+        }
+        recent.removeIf(uid -> msn(uid) == 0);
+        return recent.size();
+    }
+
     /** Records a keyword as announced; returns whether it was new. */
     boolean announceKeyword(String keyword) {
         return keywords.add(keyword);
@@ -218,6 +255,9 @@ final class SelectedMailbox {
 
     /** Forgets {@code uid}; returns the sequence number it had, to report as EXPUNGE, or 0. */
     int expunged(long uid) {
+        if (recent != null) {
+            recent.remove(uid);
+        }
         int msn = msn(uid);
         if (msn > 0) {
             long[] next = new long[uids.length - 1];

@@ -29,13 +29,19 @@ final class StatusValues {
                 case UNSEEN -> (long) mailbox.search(new FlagKey(SystemFlag.SEEN, false)).length;
                 case DELETED -> (long) mailbox.search(new FlagKey(SystemFlag.DELETED, true)).length;
                 case SIZE -> info.octets();
-                case RECENT -> 0L; // \Recent is not kept (IMAP4rev2 dropped it, RFC 9051 Appendix E)
+                case RECENT -> recent(mailbox); // RFC 3501 §6.3.10; IMAP4rev2 dropped it (RFC 9051 Appendix E)
                 case HIGHESTMODSEQ -> info.highestModSeq();
                 case APPENDLIMIT -> appendLimit;
                 case DELETED_STORAGE -> deletedStorage(mailbox);
             });
         }
         return values;
+    }
+
+    /** Messages no session has been told about yet: they would be \\Recent for the next SELECT. */
+    private static long recent(Mailbox mailbox) throws StoreException {
+        long first = mailbox.firstUnclaimedRecentUid();
+        return java.util.Arrays.stream(mailbox.uids()).filter(uid -> uid >= first).count();
     }
 
     /**

@@ -126,7 +126,7 @@ final class StoreProcessor implements CommandProcessor<StoreRequest> {
         for (int i = 0; i < msns.length; i++) {
             MessageMeta m = metas.get(uids[i]);
             if (m != null && Arrays.binarySearch(modified, uids[i]) < 0) { // null: expunged meanwhile
-                out.add(new FlagsFetchResponse(msns[i], FlagAtoms.of(m.flags()), byUid ? uids[i] : 0,
+                out.add(new FlagsFetchResponse(msns[i], FlagAtoms.of(selected, m), byUid ? uids[i] : 0,
                         selected.modSeqToReport(m.modSeq()), false));
             }
         }

@@ -44,6 +44,7 @@ final class UpdateReporter {
         }
         if (selected.exists() != before) {
             out.add(MessageCountResponse.exists(selected.exists()));
+            recent(selected, knownBefore, out);
         }
         for (Map.Entry<Long, Long> change : batch.flagChanges().entrySet()) {
             long uid = change.getKey();
@@ -54,6 +55,26 @@ final class UpdateReporter {
             flags(selected, uid, out);
         }
         selected.synced(seen);
+    }
+
+    /**
+     * The messages just reported as EXISTS (UIDs above {@code knownBefore}) that no other session was told about become
+     * {@code \\Recent} here, and {@code * n RECENT} follows the EXISTS (RFC 3501 §7.3.2). One store call; nothing
+     * for IMAP4rev2 sessions.
+     */
+    static void recent(SelectedMailbox selected, long knownBefore, List<ImapResponse> out) throws StoreException {
+        if (!selected.tracksRecent() || selected.lastUid() <= knownBefore) {
+            return;
+        }
+        long upto = selected.lastUid() + 1;
+        long from = selected.readOnly() ? selected.mailbox().firstUnclaimedRecentUid()
+                : selected.mailbox().claimRecent(upto);
+        for (int n = selected.exists(); n >= 1 && selected.uid(n) > knownBefore; n--) {
+            if (selected.uid(n) >= from) {
+                selected.addRecent(selected.uid(n));
+            }
+        }
+        out.add(new MessageCountResponse(selected.recentCount(), MessageCountResponse.Kind.RECENT));
     }
 
     /**
@@ -81,7 +102,7 @@ final class UpdateReporter {
         List<MessageMeta> meta = selected.mailbox().messages(uid, uid);
         if (!meta.isEmpty()) {
             MessageMeta m = meta.get(0);
-            out.add(new FlagsFetchResponse(msn, FlagAtoms.of(m.flags()), uid, selected.modSeqToReport(m.modSeq())));
+            out.add(new FlagsFetchResponse(msn, FlagAtoms.of(selected, m), uid, selected.modSeqToReport(m.modSeq())));
         }
     }
 }

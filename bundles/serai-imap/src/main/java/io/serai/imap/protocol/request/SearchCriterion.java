@@ -25,6 +25,10 @@ public sealed interface SearchCriterion {
         }
     }
 
+    /** {@code RECENT} (RFC 3501 §6.4.4): the messages that are {@code \\Recent} in this session, which only it knows. */
+    record Recent() implements SearchCriterion {
+    }
+
     record Or(SearchCriterion left, SearchCriterion right) implements SearchCriterion {
     }
 

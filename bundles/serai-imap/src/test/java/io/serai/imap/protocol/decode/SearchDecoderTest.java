@@ -72,10 +72,11 @@ class SearchDecoderTest {
         }
         assertThat(key("KEYWORD $Junk")).isEqualTo(store(new KeywordKey("$Junk", true)));
         assertThat(key("UNKEYWORD work")).isEqualTo(store(new KeywordKey("work", false)));
-        // no message is ever \Recent here (SELECT says RECENT 0)
-        assertThat(key("RECENT")).isEqualTo(store(SearchKey.all().not()));
-        assertThat(key("NEW")).isEqualTo(store(SearchKey.all().not()));
-        assertThat(key("OLD")).isEqualTo(store(SearchKey.all()));
+        // \Recent belongs to the session: RECENT stays symbolic, NEW is RECENT UNSEEN, OLD is NOT RECENT
+        assertThat(key("RECENT")).isEqualTo(new SearchCriterion.Recent());
+        assertThat(key("NEW")).isEqualTo(new SearchCriterion.And(List.of(new SearchCriterion.Recent(),
+                store(new FlagKey(SystemFlag.SEEN, false)))));
+        assertThat(key("OLD")).isEqualTo(new SearchCriterion.Not(new SearchCriterion.Recent()));
     }
 
     @Test

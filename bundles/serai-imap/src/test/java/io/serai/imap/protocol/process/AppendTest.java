@@ -60,8 +60,9 @@ class AppendTest {
     @Test
     void appendToTheSelectedMailboxReportsExists() throws Exception {
         h.send("s SELECT INBOX");
-        assertThat(append("INBOX", "")).startsWith("* 1 EXISTS\r\na OK [APPENDUID ");
-        assertThat(append("INBOX", "")).startsWith("* 2 EXISTS\r\na OK [APPENDUID ");
+        // its own APPENDs are new to the session: \Recent for it (RFC 3501 §2.3.2)
+        assertThat(append("INBOX", "")).startsWith("* 1 EXISTS\r\n* 1 RECENT\r\na OK [APPENDUID ");
+        assertThat(append("INBOX", "")).startsWith("* 2 EXISTS\r\n* 2 RECENT\r\na OK [APPENDUID ");
         h.store.mailboxes(SessionHarness.USER).open("INBOX").updateFlags(
                 h.store.mailboxes(SessionHarness.USER).open("INBOX").uids(),
                 io.serai.store.api.FlagUpdate.add(io.serai.store.api.Flags.of(SystemFlag.DELETED)));

@@ -38,14 +38,14 @@ class IdleTest {
         AtomicInteger wakeups = new AtomicInteger();
         c.session.onUpdates(wakeups::incrementAndGet);
         c.send("s SELECT INBOX");
-        h.append("INBOX", MESSAGE, Flags.NONE);
+        h.deliver("INBOX", MESSAGE, Flags.NONE);
         c.awaitEvents();
-        assertThat(c.send("i IDLE")).isEqualTo("+ idling\r\n* 1 EXISTS\r\n");
+        assertThat(c.send("i IDLE")).isEqualTo("+ idling\r\n* 1 EXISTS\r\n* 1 RECENT\r\n");
         assertThat(c.session.idling()).isTrue();
         int before = wakeups.get();
-        h.append("INBOX", MESSAGE, Flags.NONE);
+        h.deliver("INBOX", MESSAGE, Flags.NONE);
         org.awaitility.Awaitility.await().until(() -> wakeups.get() > before); // the transport's push hook fires
-        assertThat(c.text(c.session.idleUpdates())).isEqualTo("* 2 EXISTS\r\n");
+        assertThat(c.text(c.session.idleUpdates())).isEqualTo("* 2 EXISTS\r\n* 2 RECENT\r\n");
         assertThat(c.text(c.session.idleUpdates())).isEmpty();
         assertThat(c.send("DONE")).isEqualTo("i OK IDLE terminated\r\n");
         assertThat(c.session.idling()).isFalse();

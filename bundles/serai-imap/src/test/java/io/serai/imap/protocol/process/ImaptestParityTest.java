@@ -71,8 +71,9 @@ class ImaptestParityTest {
         // a read-only session is told that nothing is permanent for it
         b.send("e EXAMINE INBOX");
         inbox.updateFlags(new long[] {1}, FlagUpdate.add(Flags.of(Set.of(), Set.of("$world"))));
-        assertThat(b.send("f FETCH 1 FLAGS")).isEqualTo("* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $hello "
-                + "$world)\r\n* OK [PERMANENTFLAGS ()] Flags\r\n* 1 FETCH (FLAGS ($world))\r\nf OK FETCH completed\r\n");
+        b.awaitEvents();
+        assertThat(b.send("n NOOP")).isEqualTo("* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $hello "
+                + "$world)\r\n* OK [PERMANENTFLAGS ()] Flags\r\n* 1 FETCH (UID 1 FLAGS ($world))\r\nn OK NOOP completed\r\n");
     }
 
     /** imaptest "move": MOVE into the selected mailbox itself renumbers the messages at the end. */
@@ -81,7 +82,7 @@ class ImaptestParityTest {
         a.send("s SELECT INBOX");
         long validity = inbox.info().uidValidity();
         assertThat(a.send("m MOVE 1 INBOX")).isEqualTo("* OK [COPYUID " + validity + " 1 4] Moved\r\n"
-                + "* 1 EXPUNGE\r\n* 3 EXISTS\r\nm OK MOVE completed\r\n");
+                + "* 1 EXPUNGE\r\n* 3 EXISTS\r\n* 1 RECENT\r\nm OK MOVE completed\r\n");
         assertThat(inbox.uids()).containsExactly(2, 3, 4);
         assertThat(a.send("u UID SEARCH ALL")).isEqualTo("* SEARCH 2 3 4\r\nu OK SEARCH completed\r\n");
     }
@@ -139,5 +140,45 @@ class ImaptestParityTest {
                 "* LIST (\\HasNoChildren \\Subscribed) \"/\" box/test2/test1\r\nl OK LIST completed\r\n");
         assertThat(a.send("l LIST (SUBSCRIBED) \"\" box/%"))
                 .isEqualTo("* LIST (\\HasNoChildren \\Subscribed) \"/\" box/test3\r\nl OK LIST completed\r\n");
+    }
+
+    /** imaptest "select", "search-flags", "copy": \Recent for IMAP4rev1 sessions, in one session per message. */
+    @Test
+    void recentIsShownInOneSessionPerMessage() throws Exception {
+        h.deliver("INBOX", MESSAGE, Flags.NONE);
+        h.deliver("INBOX", MESSAGE, Flags.of(SystemFlag.SEEN)); // UIDs 4 and 5: no session has seen them yet
+        assertThat(b.send("t STATUS INBOX (MESSAGES RECENT)"))
+                .startsWith("* STATUS INBOX (MESSAGES 5 RECENT 2)\r\n");
+        assertThat(b.send("e EXAMINE INBOX")).contains("* 2 RECENT\r\n"); // shown, not claimed
+        assertThat(a.send("s SELECT INBOX")).contains("* 5 EXISTS\r\n* 2 RECENT\r\n"); // claimed
+        assertThat(a.send("f FETCH 3:5 FLAGS")).isEqualTo("* 3 FETCH (FLAGS ())\r\n* 4 FETCH (FLAGS (\\Recent))\r\n"
+                + "* 5 FETCH (FLAGS (\\Seen \\Recent))\r\nf OK FETCH completed\r\n");
+        assertThat(a.send("r SEARCH RECENT")).isEqualTo("* SEARCH 4 5\r\nr OK SEARCH completed\r\n");
+        assertThat(a.send("r SEARCH NEW")).isEqualTo("* SEARCH 4\r\nr OK SEARCH completed\r\n");
+        assertThat(a.send("r SEARCH OLD")).isEqualTo("* SEARCH 1 2 3\r\nr OK SEARCH completed\r\n");
+        // the next SELECT, here or in any other session, finds nothing recent; STATUS agrees
+        assertThat(b.send("s SELECT INBOX")).contains("* 5 EXISTS\r\n* 0 RECENT\r\n");
+        assertThat(b.send("r SEARCH RECENT")).isEqualTo("* SEARCH\r\nr OK SEARCH completed\r\n");
+        // new mail goes to the first session told about it
+        h.deliver("INBOX", MESSAGE, Flags.NONE);
+        a.awaitEvents();
+        assertThat(a.send("n NOOP")).isEqualTo("* 6 EXISTS\r\n* 3 RECENT\r\nn OK NOOP completed\r\n");
+        b.awaitEvents();
+        assertThat(b.send("n NOOP")).isEqualTo("* 6 EXISTS\r\n* 0 RECENT\r\nn OK NOOP completed\r\n");
+        // STORE cannot set or clear it (accepted and ignored)
+        assertThat(a.send("x STORE 4 FLAGS (\\Deleted)")).isEqualTo("* 4 FETCH (FLAGS (\\Deleted \\Recent))\r\n"
+                + "x OK STORE completed\r\n");
+    }
+
+    /** RFC 9051 Appendix E: an IMAP4rev2 session has no \Recent at all. */
+    @Test
+    void imap4rev2SessionsHaveNoRecent() throws Exception {
+        h.deliver("INBOX", MESSAGE, Flags.NONE);
+        a.send("e ENABLE IMAP4rev2");
+        String select = a.send("s SELECT INBOX");
+        assertThat(select).doesNotContain("RECENT");
+        assertThat(a.send("f FETCH 4 FLAGS")).isEqualTo("* 4 FETCH (FLAGS ())\r\nf OK FETCH completed\r\n");
+        // and it claims nothing: a rev1 session still gets the message as recent
+        assertThat(b.send("s SELECT INBOX")).contains("* 1 RECENT\r\n");
     }
 }

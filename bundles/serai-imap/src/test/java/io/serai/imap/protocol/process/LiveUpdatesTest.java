@@ -55,10 +55,11 @@ class LiveUpdatesTest {
     void appendExpungeAndFlagsOfOneSessionReachTheOther() throws Exception {
         a.send("s SELECT INBOX");
         b.send("s SELECT INBOX");
-        assertThat(a.send(appendCommand("a1"))).startsWith("* 1 EXISTS\r\na1 OK [APPENDUID ");
-        assertThat(a.send(appendCommand("a2"))).startsWith("* 2 EXISTS\r\na2 OK [APPENDUID ");
+        assertThat(a.send(appendCommand("a1"))).startsWith("* 1 EXISTS\r\n* 1 RECENT\r\na1 OK [APPENDUID ");
+        assertThat(a.send(appendCommand("a2"))).startsWith("* 2 EXISTS\r\n* 2 RECENT\r\na2 OK [APPENDUID ");
         b.awaitEvents();
-        assertThat(b.send("b1 NOOP")).isEqualTo("* 2 EXISTS\r\nb1 OK NOOP completed\r\n");
+        // A was told first: the messages are recent there, not here (RFC 3501 §2.3.2)
+        assertThat(b.send("b1 NOOP")).isEqualTo("* 2 EXISTS\r\n* 0 RECENT\r\nb1 OK NOOP completed\r\n");
         // A's session already knows its own messages: the late events change nothing for it
         a.awaitEvents();
         assertThat(a.send("a3 NOOP")).isEqualTo("a3 OK NOOP completed\r\n");
@@ -71,7 +72,7 @@ class LiveUpdatesTest {
         a.awaitEvents();
         // A had not asked since the \\Seen change: its EXPUNGE carries it too, with the number after the expunge
         assertThat(a.send("a4 EXPUNGE"))
-                .isEqualTo("* 1 EXPUNGE\r\n* 1 FETCH (UID 2 FLAGS (\\Seen))\r\na4 OK EXPUNGE completed\r\n");
+                .isEqualTo("* 1 EXPUNGE\r\n* 1 FETCH (UID 2 FLAGS (\\Seen \\Recent))\r\na4 OK EXPUNGE completed\r\n");
         b.awaitEvents();
         // the \Deleted change is not worth reporting for a message that is gone
         assertThat(b.send("b3 NOOP")).isEqualTo("* 1 EXPUNGE\r\nb3 OK NOOP completed\r\n");
@@ -84,7 +85,7 @@ class LiveUpdatesTest {
         h.append("INBOX", MESSAGE, Flags.NONE);
         b.awaitEvents();
         assertThat(b.send("b1 LIST \"\" INBOX")).isEqualTo(
-                "* LIST (\\HasNoChildren) \"/\" INBOX\r\n* 1 EXISTS\r\nb1 OK LIST completed\r\n");
+                "* LIST (\\HasNoChildren) \"/\" INBOX\r\n* 1 EXISTS\r\n* 0 RECENT\r\nb1 OK LIST completed\r\n");
     }
 
     @Test
@@ -101,7 +102,7 @@ class LiveUpdatesTest {
         assertThat(ExpungePolicy.allowedAfter(new SimpleRequest("f", "FETCH"))).isFalse();
         assertThat(ExpungePolicy.allowedAfter(new SimpleRequest("f", "SEARCH"))).isFalse();
         assertThat(ExpungePolicy.allowedAfter(new SimpleRequest("f", "STORE"))).isFalse();
-        assertThat(b.text(updates(false))).isEqualTo("* 4 EXISTS\r\n* 3 FETCH (UID 3 FLAGS (\\Flagged))\r\n");
+        assertThat(b.text(updates(false))).isEqualTo("* 4 EXISTS\r\n* 0 RECENT\r\n* 3 FETCH (UID 3 FLAGS (\\Flagged))\r\n");
         assertThat(b.text(updates(false))).isEmpty();
         assertThat(b.session.selected().exists()).isEqualTo(4);
         // the next NOOP delivers it, numbered as the client knows the mailbox now
@@ -146,7 +147,7 @@ class LiveUpdatesTest {
         a.send("s SELECT INBOX");
         long foreign = h.append("INBOX", MESSAGE, Flags.NONE);
         // whether or not the foreign event arrived yet, A reports both, foreign first
-        assertThat(a.send(appendCommand("a1"))).startsWith("* 2 EXISTS\r\na1 OK [APPENDUID ");
+        assertThat(a.send(appendCommand("a1"))).startsWith("* 2 EXISTS\r\n* 1 RECENT\r\na1 OK [APPENDUID ");
         assertThat(a.session.selected().uids()).containsExactly(foreign, foreign + 1);
         a.awaitEvents();
         assertThat(a.send("a2 NOOP")).isEqualTo("a2 OK NOOP completed\r\n");

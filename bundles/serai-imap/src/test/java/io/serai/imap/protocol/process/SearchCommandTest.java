@@ -86,9 +86,11 @@ class SearchCommandTest {
         assertFinds("UNANSWERED UNDRAFT", " 1 2 3");
         assertFinds("KEYWORD WORK", " 2");
         assertFinds("UNKEYWORD work", " 1 3");
-        assertFinds("NEW", "");
-        assertFinds("RECENT", "");
-        assertFinds("OLD", " 1 2 3");
+        // appended before this first SELECT: all recent here (RFC 3501 §2.3.2); NEW is RECENT UNSEEN
+        assertFinds("RECENT", " 1 2 3");
+        assertFinds("NEW", " 2 3");
+        assertFinds("OLD", "");
+        assertFinds("OR OLD 2", " 2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.ContentSource;
 import io.serai.store.api.Flags;
+import io.serai.store.api.Mailbox;
 import io.serai.store.api.MailStore;
 import io.serai.store.api.StoreException;
 import io.serai.store.embedded.EmbeddedStoreConfig;
@@ -78,7 +79,19 @@ final class SessionHarness implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * Mail that is already there when the test starts: an earlier session has seen it, so it is not {@code \Recent}
+     * (RFC 3501 §2.3.2) and the fixtures stay about what they test. {@link #deliver} is mail no session has seen.
+     */
     long append(String mailbox, String message, Flags flags) throws StoreException {
+        Mailbox box = store.mailboxes(USER).open(mailbox);
+        long uid = deliver(mailbox, message, flags);
+        box.claimRecent(uid + 1);
+        return uid;
+    }
+
+    /** New mail: the first session to SELECT the mailbox (or to be told about it while selected) sees it as recent. */
+    long deliver(String mailbox, String message, Flags flags) throws StoreException {
         AppendRequest request = new AppendRequest(
                 ContentSource.of(new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII))),
                 Instant.parse("2026-11-03T10:15:30Z"), flags);

@@ -156,6 +156,18 @@ final class MailboxHandle implements Mailbox {
         return SearchEvaluator.search(key, candidates);
     }
 
+    @Override
+    public long claimRecent(long uidNext) throws StoreException {
+        read(m -> null); // a deleted mailbox has nothing to claim
+        return store.recent.claim(id, uidNext);
+    }
+
+    @Override
+    public long firstUnclaimedRecentUid() throws StoreException {
+        read(m -> null);
+        return store.recent.first(id);
+    }
+
     boolean belongsTo(StoreImpl other) {
         return store == other;
     }

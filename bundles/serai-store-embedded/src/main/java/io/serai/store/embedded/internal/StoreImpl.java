@@ -63,6 +63,8 @@ public final class StoreImpl implements EmbeddedMailStore {
     private final FileLock lock;
     private final Journal journal;
     final BlobStore blobs;
+    /** \Recent claims of the IMAP sessions, per mailbox (memory only, see {@link RecentClaims}). */
+    final RecentClaims recent = new RecentClaims();
     private final ExecutorService ownExecutor;
     private final EventDispatcher events;
     private final Committer committer;
@@ -105,6 +107,7 @@ public final class StoreImpl implements EmbeddedMailStore {
             blobs.close(); // a store that cannot be recovered must not keep its files open
             throw e;
         }
+        state.mailboxes.forEach((id, m) -> recent.opened(id, m.uidNext));
         this.forcer = new SegmentForcer(blobs, config.writerSegments());
         this.ownExecutor = config.eventExecutor().isPresent() ? null : Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "serai-store-events");

@@ -179,6 +179,42 @@ final class PgMailbox implements Mailbox {
         return store.search.search(id, key);
     }
 
+    @Override
+    public long claimRecent(long uidNext) throws StoreException {
+        // no row changes (and no WAL, no commit flush) when nothing is new since the last claim: the common SELECT
+        return store.db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE mailbox SET first_recent_uid = ?, "
+                    + "recent_claimed_from = first_recent_uid WHERE id = ? AND first_recent_uid < ? "
+                    + "RETURNING recent_claimed_from")) {
+                p.setLong(1, uidNext);
+                p.setLong(2, id);
+                p.setLong(3, uidNext);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            MailboxRow.read(c, id); // nothing to claim, or the mailbox is gone?
+            return uidNext;
+        });
+    }
+
+    @Override
+    public long firstUnclaimedRecentUid() throws StoreException {
+        return store.db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT first_recent_uid FROM mailbox WHERE id = ?")) {
+                p.setLong(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            return MailboxRow.read(c, id).uidNext(); // read throws: the mailbox is gone
+        });
+    }
+
     private long targetId(Mailbox target) throws StoreException {
         if (!(target instanceof PgMailbox m) || m.store != store || !m.account.equals(account)) {
             throw new StoreException("target must be a mailbox of the same account and store");
