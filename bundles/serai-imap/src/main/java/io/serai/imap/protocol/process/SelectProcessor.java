@@ -21,7 +21,7 @@ import java.util.TreeSet;
 /**
  * SELECT and EXAMINE (RFC 9051 §6.3.2, §6.3.3). A previously selected mailbox is closed first, without expunge,
  * and reported with {@code [CLOSED]} (RFC 9051 §7.1, RFC 7162 §3.2.11); if the new one cannot be opened the session
- * stays authenticated. IMAP4rev1 clients also get {@code RECENT} (always 0) and {@code [UNSEEN n]} (RFC 3501). The
+ * stays authenticated. IMAP4rev1 clients also get {@code RECENT} and {@code [UNSEEN n]} (RFC 3501). The
  * CONDSTORE parameter turns CONDSTORE on; the QRESYNC parameter adds VANISHED (EARLIER) and the changed flags
  * (RFC 7162 §3.1.8, §3.2.5).
  */
