@@ -52,12 +52,28 @@ class MailboxCommandsTest {
     }
 
     @Test
+    void renameInboxMovesItsMessagesAndLeavesItEmpty() throws Exception {
+        // RFC 3501 §6.3.5: the messages go to the new name, INBOX stays (empty), INBOX's children stay where they are
+        h.append("INBOX", "Subject: one\r\n\r\n1\r\n",
+                io.serai.store.api.Flags.of(io.serai.store.api.SystemFlag.SEEN));
+        h.append("INBOX", "Subject: two\r\n\r\n2\r\n", io.serai.store.api.Flags.NONE);
+        h.send("a CREATE INBOX/Child");
+        assertThat(h.send("b RENAME INBOX Old-Inbox")).isEqualTo("b OK RENAME completed\r\n");
+        assertThat(h.send("c STATUS INBOX (MESSAGES)")).startsWith("* STATUS INBOX (MESSAGES 0)\r\n");
+        assertThat(h.send("d STATUS Old-Inbox (MESSAGES UNSEEN)")).startsWith("* STATUS Old-Inbox (MESSAGES 2 UNSEEN 1)");
+        assertThat(h.send("e LIST \"\" INBOX/*")).contains("INBOX/Child\r\n");
+        assertThat(h.send("f SELECT Old-Inbox")).contains("* 2 EXISTS\r\n");
+        assertThat(h.send("g FETCH 1:2 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])"))
+                .contains("Subject: one").contains("Subject: two");
+    }
+
+    @Test
     void renameAndDelete() {
         h.send("a CREATE Old");
         assertThat(h.send("b RENAME Old New")).isEqualTo("b OK RENAME completed\r\n");
         assertThat(h.send("c RENAME Old Other")).isEqualTo("c NO [NONEXISTENT] No such mailbox\r\n");
         assertThat(h.send("d RENAME New Sent")).isEqualTo("d NO [ALREADYEXISTS] Mailbox already exists\r\n");
-        assertThat(h.send("e RENAME INBOX X")).isEqualTo("e NO [CANNOT] Renaming INBOX is not supported\r\n");
+        assertThat(h.send("e RENAME INBOX Sent")).isEqualTo("e NO [ALREADYEXISTS] Mailbox already exists\r\n");
         assertThat(h.send("f LIST \"\" New")).contains("* LIST (\\HasNoChildren) \"/\" New\r\n");
         assertThat(h.send("g DELETE New")).isEqualTo("g OK DELETE completed\r\n");
         assertThat(h.send("h DELETE New")).isEqualTo("h NO [NONEXISTENT] No such mailbox\r\n");
