@@ -27,6 +27,8 @@ final class ExpungeProcessor implements CommandProcessor<ImapRequest> {
         if (deleted.length > 0) {
             ExpungeReport.report(selected, selected.mailbox().expunge(deleted), out);
         }
+        // what others expunged meanwhile (even the same messages) is reported with this completion: wait for it
+        session.catchUp();
         out.add(ExpungeReport.completed(request.tag(), session, "EXPUNGE completed"));
     }
 }

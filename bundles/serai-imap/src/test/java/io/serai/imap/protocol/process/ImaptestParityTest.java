@@ -57,6 +57,17 @@ class ImaptestParityTest {
         assertThat(b.send("n NOOP")).isEqualTo("* 1 EXPUNGE\r\n* 2 EXPUNGE\r\nn OK NOOP completed\r\n");
     }
 
+    /** imaptest "expunge" 4): both sessions expunge the same message; the second is told it went. */
+    @RepeatedTest(10)
+    void expungeOfAMessageAnotherSessionExpungedFirstReportsIt() {
+        a.send("s SELECT INBOX");
+        b.send("s SELECT INBOX");
+        a.send("d STORE 1 +FLAGS.SILENT (\\Deleted)");
+        b.send("d STORE 1 +FLAGS.SILENT (\\Deleted)");
+        assertThat(a.send("x EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\nx OK EXPUNGE completed\r\n");
+        assertThat(b.send("x EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\nx OK EXPUNGE completed\r\n");
+    }
+
     /** imaptest "store"/"copy": a keyword others set is announced in FLAGS before a FETCH shows it. */
     @Test
     void newKeywordIsAnnouncedInFlagsBeforeTheFetchThatUsesIt() throws Exception {
