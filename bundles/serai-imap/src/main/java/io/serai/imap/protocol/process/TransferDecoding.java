@@ -22,27 +22,61 @@ final class TransferDecoding {
         };
     }
 
-    /** Soft line breaks ({@code =CRLF}) vanish, {@code =XX} becomes its octet; anything malformed stays literal. */
+    /**
+     * Decodes quoted-printable one encoded line at a time (RFC 2045 §6.7). White space at the end of an encoded
+     * line was added in transport and is deleted (rule 3); an "=" ending the line, after that deletion, is a soft
+     * line break, so "=" followed by transport padding and the line break vanishes (rule 5, the
+     * {@code transport-padding} of the qp-line grammar). {@code =XX} becomes its octet; anything malformed, such
+     * as a lone "=" at the very end without a line break, stays literal. Bare LF line breaks count as CRLF ones.
+     */
     static byte[] quotedPrintable(byte[] in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-        for (int i = 0; i < in.length; i++) {
+        int start = 0;
+        while (start < in.length) {
+            int lf = indexOf(in, (byte) '\n', start);
+            int breakStart = lf < 0 ? in.length : lf > start && in[lf - 1] == '\r' ? lf - 1 : lf;
+            int end = breakStart;
+            while (end > start && (in[end - 1] == ' ' || in[end - 1] == '\t')) {
+                end--;
+            }
+            boolean soft = decodeLine(in, start, end, lf >= 0, out);
+            if (lf < 0) {
+                break;
+            }
+            if (!soft) {
+                out.write(in, breakStart, lf + 1 - breakStart);
+            }
+            start = lf + 1;
+        }
+        return out.toByteArray();
+    }
+
+    /** Decodes {@code in[from, to)}, one encoded line without its trailing white space; true if it ends softly. */
+    private static boolean decodeLine(byte[] in, int from, int to, boolean lineBreakFollows,
+                                      ByteArrayOutputStream out) {
+        for (int i = from; i < to; i++) {
             byte b = in[i];
             if (b != '=') {
                 out.write(b);
-                continue;
-            }
-            if (i + 1 < in.length && in[i + 1] == '\n') {
-                i++;
-            } else if (i + 2 < in.length && in[i + 1] == '\r' && in[i + 2] == '\n') {
-                i += 2;
-            } else if (i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+            } else if (i == to - 1 && lineBreakFollows) {
+                return true;
+            } else if (i + 2 < to && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
                 out.write(hex(in[i + 1]) << 4 | hex(in[i + 2]));
                 i += 2;
             } else {
                 out.write(b);
             }
         }
-        return out.toByteArray();
+        return false;
+    }
+
+    private static int indexOf(byte[] in, byte b, int from) {
+        for (int i = from; i < in.length; i++) {
+            if (in[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int hex(byte c) {

@@ -165,6 +165,22 @@ class FetchSessionTest {
     }
 
     @Test
+    void binaryOfQuotedPrintableIsTheDecodedOctetsAndPartialsSliceThem() throws Exception {
+        h.append("INBOX", "Content-Type: multipart/mixed; boundary=\"foo\"\r\n\r\n--foo\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + TransferDecodingTest.PADDED_QP
+                + "\r\n--foo--\r\n", Flags.NONE);
+        h.send("s EXAMINE INBOX");
+        assertThat(h.send("f FETCH 1 BINARY.SIZE[1]")).isEqualTo("* 1 FETCH (BINARY.SIZE[1] 65)\r\n"
+                + "f OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BINARY[1]")).isEqualTo("* 1 FETCH (BINARY[1] {65}\r\n"
+                + TransferDecodingTest.PADDED_QP_DECODED + ")\r\nf OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BINARY[1]<15.10>")).isEqualTo("* 1 FETCH (BINARY[1]<15> {10}\r\n"
+                + "\tbar\r\nfoo\t)\r\nf OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BINARY[1]<40.100>")).isEqualTo("* 1 FETCH (BINARY[1]<40> {25}\r\n"
+                + "oo b\r\nfoo\r\nbar\r\nfoo_bar\r\n)\r\nf OK FETCH completed\r\n");
+    }
+
+    @Test
     void badSequenceNumbersAndExpungedMessages() throws Exception {
         long first = h.append("INBOX", SIMPLE, Flags.NONE);
         h.append("INBOX", SIMPLE, Flags.NONE);

@@ -19,6 +19,21 @@ class TransferDecodingTest {
                 .isEqualTo("Grüße, softbreakand =, bad =ZZ end=".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Dovecot imaptest fetch-binary-mime-qp: the encoded lines, and what RFC 2045 §6.7 rules 3 and 5 make of them. */
+    static final String PADDED_QP = "hello  \r\nbar=\r\n\r\nfoo\t=\r\nbar\r\nfoo\t \t= \r\n=62\r\n"
+            + "foo = \t\r\nbar\r\nfoo =\r\n=62\r\nfoo  \r\nbar=\r\n\r\nfoo_bar\r\n";
+    static final String PADDED_QP_DECODED = "hello\r\nbar\r\nfoo\tbar\r\nfoo\t \tb\r\nfoo bar\r\nfoo b\r\n"
+            + "foo\r\nbar\r\nfoo_bar\r\n";
+
+    @Test
+    void trailingWhiteSpaceIsDeletedAndPaddingAfterASoftBreakIgnored() {
+        assertThat(new String(TransferDecoding.quotedPrintable(b(PADDED_QP)), StandardCharsets.ISO_8859_1))
+                .isEqualTo(PADDED_QP_DECODED).hasSize(65);
+        // encoded white space is data, not padding; bare LF line ends get the same rules
+        assertThat(TransferDecoding.quotedPrintable(b("a=20\r\nb \t\nc= \nd")))
+                .isEqualTo(b("a \r\nb\ncd"));
+    }
+
     @Test
     void base64AcrossLinesAndUnknownEncodings() throws Exception {
         assertThat(TransferDecoding.decode("base64", b("AAEC\r\nAw==\r\n"))).containsExactly(0, 1, 2, 3);
