@@ -48,6 +48,20 @@ class AppendTest {
         assertThat(meta.size()).isEqualTo(MESSAGE.length());
     }
 
+    /**
+     * Dovecot imaptest append-binary: a literal8 (RFC 3516 §4.4) whose body has NUL keeps every octet, and
+     * BINARY gives them back in a literal8 (§4.3). The store keeps the octets as they came.
+     */
+    @Test
+    void aBinaryLiteralKeepsItsNulOctets() throws Exception {
+        String message = "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+                + "\0-\u0001\n\r\n\n";
+        assertThat(h.send("a APPEND INBOX ~{" + message.length() + "}\r\n" + message)).startsWith("a OK [APPENDUID ");
+        h.send("s EXAMINE INBOX");
+        assertThat(h.send("f FETCH 1 (BINARY.SIZE[1] BINARY[1])")).isEqualTo(
+                "* 1 FETCH (BINARY.SIZE[1] 7 BINARY[1] ~{7}\r\n\0-\u0001\n\r\n\n)\r\nf OK FETCH completed\r\n");
+    }
+
     @Test
     void appendErrors() {
         assertThat(append("Nope", "")).isEqualTo("a NO [TRYCREATE] No such mailbox\r\n");

@@ -46,6 +46,35 @@ class FetchSessionTest {
             + "inner body\r\n"
             + "--b1--\r\n";
 
+    /** Dovecot imaptest fetch-body-message-rfc822-mime: a digest inside a message/rfc822, padded delimiters. */
+    private static final String DIGEST_IN_MESSAGE = "From: user@domain.org\r\n"
+            + "Content-Type: message/rfc822\r\n"
+            + "\r\n"
+            + "From: sub@domain.org\r\n"
+            + "Subject: submsg\r\n"
+            + "Content-Type: multipart/digest; boundary=\"foo\"\r\n"
+            + "\r\n"
+            + "prologue\r\n"
+            + "\r\n"
+            + "--foo \r\n"
+            + "\r\n"
+            + "From: m1@example.com\r\n"
+            + "Subject: m1\r\n"
+            + "\r\n"
+            + "m1 body\r\n"
+            + "\r\n"
+            + "--foo \r\n"
+            + "X-Mime: m2 header\r\n"
+            + "\r\n"
+            + "From: m2@example.com\r\n"
+            + "Subject: m2\r\n"
+            + "\r\n"
+            + "m2 body\r\n"
+            + "\r\n"
+            + "--foo--\r\n"
+            + "\r\n"
+            + "epilogue\r\n";
+
     @TempDir
     Path dir;
     private SessionHarness h;
@@ -178,6 +207,24 @@ class FetchSessionTest {
                 + "\tbar\r\nfoo\t)\r\nf OK FETCH completed\r\n");
         assertThat(h.send("f FETCH 1 BINARY[1]<40.100>")).isEqualTo("* 1 FETCH (BINARY[1]<40> {25}\r\n"
                 + "oo b\r\nfoo\r\nbar\r\nfoo_bar\r\n)\r\nf OK FETCH completed\r\n");
+    }
+
+    @Test
+    void sectionsInsideADigestInsideAMessage() throws Exception {
+        h.append("INBOX", DIGEST_IN_MESSAGE, Flags.NONE);
+        h.send("s EXAMINE INBOX");
+        assertThat(h.send("f FETCH 1 BODY[1.1]")).isEqualTo("* 1 FETCH (BODY[1.1] {46}\r\n"
+                + "From: m1@example.com\r\nSubject: m1\r\n\r\nm1 body\r\n)\r\nf OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BODY[1.1.MIME]")).isEqualTo("* 1 FETCH (BODY[1.1.MIME] {2}\r\n\r\n)\r\n"
+                + "f OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BODY[1.1.HEADER]")).isEqualTo("* 1 FETCH (BODY[1.1.HEADER] {37}\r\n"
+                + "From: m1@example.com\r\nSubject: m1\r\n\r\n)\r\nf OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BODY[1.1.TEXT]")).isEqualTo("* 1 FETCH (BODY[1.1.TEXT] {9}\r\nm1 body\r\n)\r\n"
+                + "f OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BODY[1.2.MIME]")).isEqualTo("* 1 FETCH (BODY[1.2.MIME] {21}\r\n"
+                + "X-Mime: m2 header\r\n\r\n)\r\nf OK FETCH completed\r\n");
+        assertThat(h.send("f FETCH 1 BODY[1.2.TEXT]")).isEqualTo("* 1 FETCH (BODY[1.2.TEXT] {9}\r\nm2 body\r\n)\r\n"
+                + "f OK FETCH completed\r\n");
     }
 
     @Test

@@ -40,6 +40,19 @@ final class PartBuilder {
     /** Envelope header values of a message entity (the encapsulated message of a message/rfc822 part). */
     private final Map<String, byte[]> envelopeFields = new HashMap<>();
 
+    /**
+     * A new part of {@code multipart}. Without a Content-Type of its own, a part of a multipart/digest is a
+     * message/rfc822 (RFC 2046 §5.1.5); mime4j descends into it as a message, so no body event would say so.
+     */
+    static PartBuilder partOf(PartBuilder multipart) {
+        PartBuilder part = new PartBuilder();
+        if ("multipart".equals(multipart.type) && "digest".equals(multipart.subtype)) {
+            part.type = "message";
+            part.subtype = "rfc822";
+        }
+        return part;
+    }
+
     void field(Field f) {
         String name = f.getNameLowerCase();
         if (!envelopeFields.containsKey(name) && Arrays.asList(Envelope.FIELDS).contains(name)) {

@@ -60,7 +60,8 @@ public final class StructureParser {
         byte[] buf = new byte[8192];
         for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
             switch (s) {
-                case T_START_MESSAGE, T_START_BODYPART -> open.push(new PartBuilder());
+                case T_START_MESSAGE -> open.push(new PartBuilder());
+                case T_START_BODYPART -> open.push(PartBuilder.partOf(open.peek()));
                 case T_FIELD -> open.peek().field(stream.getField());
                 case T_START_MULTIPART -> open.peek().descriptor(stream.getBodyDescriptor());
                 case T_BODY -> {
