@@ -226,8 +226,13 @@ public class RoutesInKarafIT extends SeraiKarafTestSupport {
         if (!Files.isDirectory(files)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(files, 2)) {
-            return walk.filter(p -> p.getFileName().toString().equals("index.json")).toList();
+        // The route writes into a hidden ".<name>.tmp" directory and renames it when complete, so only
+        // published (non-hidden) directories count; walking into a temp directory races with its rename.
+        try (Stream<Path> dirs = Files.list(files)) {
+            return dirs.filter(d -> !d.getFileName().toString().startsWith("."))
+                    .map(d -> d.resolve("index.json"))
+                    .filter(Files::isRegularFile)
+                    .toList();
         }
     }
 
