@@ -8,6 +8,7 @@ import io.serai.store.api.SystemFlag;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,37 @@ class AppendTest {
      * BINARY gives them back in a literal8 (§4.3). The store keeps the octets as they came.
      */
     @Test
-    void aBinaryLiteralKeepsItsNulOctets() throws Exception {
+    void aBinaryLiteralWithNulOctetsIsStoredWithThatPartInBase64() throws Exception {
+        // imaptest append-binary: BODY[1] may not carry the NUL (RFC 9051 §4.3), BINARY[1] gives the octets back
         String message = "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\r\n"
                 + "\0-\u0001\n\r\n\n";
         assertThat(h.send("a APPEND INBOX ~{" + message.length() + "}\r\n" + message)).startsWith("a OK [APPENDUID ");
         h.send("s EXAMINE INBOX");
         assertThat(h.send("f FETCH 1 (BINARY.SIZE[1] BINARY[1])")).isEqualTo(
                 "* 1 FETCH (BINARY.SIZE[1] 7 BINARY[1] ~{7}\r\n\0-\u0001\n\r\n\n)\r\nf OK FETCH completed\r\n");
+        String base64 = java.util.Base64.getEncoder().encodeToString(
+                "\0-\u0001\n\r\n\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(h.send("b FETCH 1 (BODY.PEEK[1] BODY.PEEK[HEADER])")).isEqualTo("* 1 FETCH (BODY[1] {"
+                + (base64.length() + 2) + "}\r\n" + base64 + "\r\n BODY[HEADER] {77}\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n)\r\n"
+                + "b OK FETCH completed\r\n");
+    }
+
+    @Test
+    void aBinaryLiteralWithoutNulIsStoredByteForByte() throws Exception {
+        String message = "Subject: 8bit\r\nContent-Transfer-Encoding: binary\r\n\r\n\u007f\u0001\r\n";
+        assertThat(h.send("a APPEND INBOX ~{" + message.length() + "}\r\n" + message)).startsWith("a OK [APPENDUID ");
+        try (var in = h.store.mailboxes(SessionHarness.USER).open("INBOX").content(1).openStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(message.getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    void aNulInAHeaderIsRefusedAndNothingIsStored() throws Exception {
+        String message = "Subject: a\0b\r\n\r\nbody\r\n";
+        assertThat(h.send("a APPEND INBOX ~{" + message.length() + "}\r\n" + message))
+                .isEqualTo("a NO [PARSE] Message has a NUL octet outside any MIME part body\r\n");
+        assertThat(h.store.mailboxes(SessionHarness.USER).open("INBOX").uids()).isEmpty();
     }
 
     @Test
