@@ -54,7 +54,7 @@ class FetchBytesOverSocketTest {
         int i = 0;
         while (out.size() < size) {
             for (int k = 0; k < 70; k++, i++) {
-                int b = 32 + (i * 7919) % 224; // printable ASCII and 8-bit octets, never NUL, CR or LF
+                int b = 32 + Math.floorMod(i * 7919, 224); // printable ASCII and 8-bit octets, never NUL, CR or LF (floorMod: i * 7919 overflows)
                 out.write(b);
             }
             out.write('\r');

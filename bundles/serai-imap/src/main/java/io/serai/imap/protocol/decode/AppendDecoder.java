@@ -2,6 +2,7 @@ package io.serai.imap.protocol.decode;
 
 import io.serai.imap.protocol.literal.Literal;
 import io.serai.imap.protocol.request.AppendMessageRequest;
+import io.serai.imap.protocol.request.CatenatePart;
 import io.serai.imap.protocol.request.ImapRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal} (RFC 9051 §6.3.12; literal8 {@code ~{n}}
- * from RFC 3516 is accepted), repeated for MULTIAPPEND (RFC 3502 §6.3.11: {@code 1*(SP append-message)}). CATENATE
- * is not decoded.
+ * from RFC 3516 is accepted), repeated for MULTIAPPEND (RFC 3502 §6.3.11: {@code 1*(SP append-message)}); a message
+ * may be a CATENATE of text literals and IMAP URLs (RFC 4469 §5).
  */
 final class AppendDecoder implements CommandDecoder {
 
@@ -42,6 +43,9 @@ final class AppendDecoder implements CommandDecoder {
             in.sp();
         }
         Literal message;
+        if (in.peek() == 'C' || in.peek() == 'c') {
+            return new AppendMessageRequest.Message(flags, date, null, catenate(in));
+        }
         if (in.peek() == 'U' || in.peek() == 'u') {
             message = utf8Data(in, utf8);
         } else {
@@ -72,6 +76,35 @@ final class AppendDecoder implements CommandDecoder {
         Literal message = in.literalContent();
         in.expect(')');
         return message;
+    }
+
+    /**
+     * {@code "CATENATE" SP "(" cat-part *(SP cat-part) ")"}, {@code cat-part = "TEXT" SP literal / "URL" SP astring}
+     * (RFC 4469 §5). A TEXT literal may be a literal8 when BINARY is advertised (RFC 4469 §5, last paragraph).
+     */
+    private static List<CatenatePart> catenate(ArgumentReader in) throws DecodeException {
+        if (!in.atom().equalsIgnoreCase("CATENATE")) {
+            throw in.error("APPEND needs the message as a literal");
+        }
+        in.sp();
+        in.expect('(');
+        List<CatenatePart> parts = new ArrayList<>();
+        do {
+            String kind = in.atom().toUpperCase(java.util.Locale.ROOT);
+            in.sp();
+            switch (kind) {
+                case "TEXT" -> {
+                    if (in.peek() != '{' && in.peek() != '~') {
+                        throw in.error("CATENATE TEXT needs a literal");
+                    }
+                    parts.add(new CatenatePart.Text(in.literalContent()));
+                }
+                case "URL" -> parts.add(new CatenatePart.Url(in.astring()));
+                default -> throw in.error("CATENATE part must be TEXT or URL");
+            }
+        } while (in.tryConsume(' '));
+        in.expect(')');
+        return parts;
     }
 
     /** {@code flag-list = "(" [flag *(SP flag)] ")"}, flag = {@code "\" atom} or a keyword atom (RFC 9051 §9). */

@@ -5,8 +5,11 @@ import io.serai.imap.protocol.request.AppendMessageRequest;
 import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.imap.protocol.literal.Literal;
+import io.serai.imap.protocol.literal.SpooledLiteral;
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
+import io.serai.store.api.ContentSource;
 import io.serai.store.api.Flags;
 import io.serai.store.api.Mailbox;
 import io.serai.store.api.NotFoundException;
@@ -15,6 +18,7 @@ import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,7 +32,8 @@ import java.util.Set;
  * (RFC 7889), {@code [OVERQUOTA]} (RFC 9208), {@code [APPENDUID]} (RFC 4315) on success. Appending to the selected
  * mailbox reports the new message as EXISTS at once (RFC 9051 §6.3.12 recommends it). MULTIAPPEND (RFC 3502)
  * appends every message or none, and APPENDUID then carries the UID set (RFC 4315 §3). A message with NUL octets
- * (only a literal8 may carry them, RFC 3516 §4.4) is stored with those parts in base64 ({@link NulFreeContent}).
+ * (only a literal8 may carry them, RFC 3516 §4.4) is stored with those parts in base64 ({@link NulFreeContent}). A
+ * CATENATE message (RFC 4469) is built by {@link Catenation}; a URL that names nothing is {@code NO [BADURL]}.
  */
 final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
 
@@ -45,34 +50,39 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
 
     private void append(AppendMessageRequest request, ImapSession session, List<NulFreeContent> contents,
                         List<ImapResponse> out) throws StoreException {
-        List<AppendRequest> appends = new ArrayList<>(request.messages().size());
+        List<Flags> flags = new ArrayList<>(request.messages().size());
         for (AppendMessageRequest.Message m : request.messages()) {
-            if (m.message().size() > session.config().appendLimit()) {
-                out.add(StatusResponse.no(request.tag(), ResponseCode.of("TOOBIG"), "Message exceeds APPENDLIMIT"));
-                return;
-            }
-            Flags flags = flags(m.flags());
-            if (flags == null) {
+            Flags f = flags(m.flags());
+            if (f == null) {
                 out.add(StatusResponse.bad(request.tag(), "Unknown system flag"));
                 return;
             }
-            Instant date = m.internalDate() == null ? Instant.now() : m.internalDate().toInstant();
-            NulFreeContent content = nulFree(m);
-            if (content == null) {
-                out.add(StatusResponse.no(request.tag(), ResponseCode.of("PARSE"),
-                        "Message has a NUL octet outside any MIME part body"));
-                return;
-            }
-            contents.add(content);
-            // streamed from memory or from the spool file; the session deletes the file after the command
-            appends.add(new AppendRequest(content.source(), date, flags));
+            flags.add(f);
         }
         Mailbox mailbox;
         try {
             mailbox = session.mailboxes().open(request.mailbox());
         } catch (NotFoundException e) {
+            // before any CATENATE URL is resolved: imaptest and Dovecot answer TRYCREATE even when a URL is bad
             out.add(StatusResponse.no(request.tag(), ResponseCode.TRYCREATE, "No such mailbox"));
             return;
+        }
+        List<AppendRequest> appends = new ArrayList<>(request.messages().size());
+        for (int i = 0; i < request.messages().size(); i++) {
+            AppendMessageRequest.Message m = request.messages().get(i);
+            NulFreeContent content;
+            try {
+                content = content(m, session, out, request.tag());
+            } catch (IOException e) {
+                throw new StoreException("Cannot read the appended message", e);
+            }
+            if (content == null) {
+                return; // the reason is in out
+            }
+            contents.add(content);
+            Instant date = m.internalDate() == null ? Instant.now() : m.internalDate().toInstant();
+            // streamed from memory, the spool file or the catenated parts; the session deletes spool files after
+            appends.add(new AppendRequest(content.source(), date, flags.get(i)));
         }
         AppendResult result;
         try {
@@ -91,12 +101,40 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
                 result.uidValidity() + " " + NumberSets.compact(result.uids())), "APPEND completed"));
     }
 
-    private static NulFreeContent nulFree(AppendMessageRequest.Message m) throws StoreException {
-        try {
-            return NulFreeContent.of(m.message());
-        } catch (IOException e) {
-            throw new StoreException("Cannot read the appended message", e);
+    /** The octets to store for one message, or {@code null} with the refusal added to {@code out}. */
+    private static NulFreeContent content(AppendMessageRequest.Message m, ImapSession session, List<ImapResponse> out,
+                                          String tag) throws StoreException, IOException {
+        ContentSource source;
+        long size;
+        Path directory;
+        if (m.catenated()) {
+            Catenation.Outcome outcome = Catenation.build(m.catenate(), session);
+            if (outcome instanceof Catenation.BadUrl bad) {
+                // RFC 4469 §6: url-resp-text is any TEXT-CHAR but "]"
+                out.add(StatusResponse.no(tag, new ResponseCode("BADURL", bad.url().replace("]", "%5D")),
+                        "CATENATE URL names no message part"));
+                return null;
+            }
+            Catenation.Built built = (Catenation.Built) outcome;
+            source = built.source();
+            size = built.size();
+            directory = Path.of(System.getProperty("java.io.tmpdir"));
+        } else {
+            Literal literal = m.message();
+            source = literal::open;
+            size = literal.size();
+            directory = literal instanceof SpooledLiteral spooled ? spooled.file().getParent()
+                    : Path.of(System.getProperty("java.io.tmpdir"));
         }
+        if (size > session.config().appendLimit()) {
+            out.add(StatusResponse.no(tag, ResponseCode.of("TOOBIG"), "Message exceeds APPENDLIMIT"));
+            return null;
+        }
+        NulFreeContent content = NulFreeContent.of(source, size, directory);
+        if (content == null) {
+            out.add(StatusResponse.no(tag, ResponseCode.of("PARSE"), "Message has a NUL octet outside any MIME part body"));
+        }
+        return content;
     }
 
     /** Store flags for the wire flags, or {@code null} for an unknown {@code \flag}; {@code \Recent} is ignored. */

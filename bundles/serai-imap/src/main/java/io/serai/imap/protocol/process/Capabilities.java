@@ -62,7 +62,7 @@ final class Capabilities {
             caps.addAll(List.of("NAMESPACE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
                     "QUOTA=RES-MESSAGE"));
-            caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES", "MULTIAPPEND"));
+            caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES", "MULTIAPPEND", "CATENATE"));
             caps.addAll(List.of(CONDSTORE, QRESYNC)); // RFC 7162
             caps.add("BINARY"); // RFC 3516: FETCH BINARY[] and APPEND literal8
             if (session.compressionAvailable()) {

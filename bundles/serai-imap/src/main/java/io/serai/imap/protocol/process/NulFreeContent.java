@@ -1,7 +1,5 @@
 package io.serai.imap.protocol.process;
 
-import io.serai.imap.protocol.literal.Literal;
-import io.serai.imap.protocol.literal.SpooledLiteral;
 import io.serai.store.api.ContentSource;
 import io.serai.store.support.mime.NulPartEncoder;
 
@@ -34,28 +32,29 @@ final class NulFreeContent implements AutoCloseable {
         this.file = file;
     }
 
-    /** The content to store, or {@code null} when a NUL lies outside every part body and no encoding can hold it. */
-    static NulFreeContent of(Literal literal) throws IOException {
-        try (InputStream in = literal.open()) {
+    /**
+     * The content to store for {@code size} octets from {@code content}, or {@code null} when a NUL lies outside every
+     * part body and no encoding can hold it; a large converted copy goes to a file in {@code directory}.
+     */
+    static NulFreeContent of(ContentSource content, long size, Path directory) throws IOException {
+        try (InputStream in = content.open()) {
             if (!NulPartEncoder.containsNul(in)) {
-                return new NulFreeContent(literal::open, null);
+                return new NulFreeContent(content, null);
             }
         }
         NulPartEncoder encoder = new NulPartEncoder();
-        if (literal.size() <= IN_MEMORY) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) literal.size() * 4 / 3 + 256);
-            if (encoder.encode(literal::open, out) != NulPartEncoder.Result.CONVERTED) {
+        if (size <= IN_MEMORY) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) size * 4 / 3 + 256);
+            if (encoder.encode(content::open, out) != NulPartEncoder.Result.CONVERTED) {
                 return null;
             }
             byte[] bytes = out.toByteArray();
             return new NulFreeContent(() -> new ByteArrayInputStream(bytes), null);
         }
-        Path directory = literal instanceof SpooledLiteral spooled ? spooled.file().getParent()
-                : Path.of(System.getProperty("java.io.tmpdir"));
         Path file = Files.createTempFile(directory, "serai-imap-", ".base64");
         boolean converted = false;
         try (OutputStream out = Files.newOutputStream(file)) {
-            converted = encoder.encode(literal::open, out) == NulPartEncoder.Result.CONVERTED;
+            converted = encoder.encode(content::open, out) == NulPartEncoder.Result.CONVERTED;
         } finally {
             if (!converted) {
                 Files.deleteIfExists(file);

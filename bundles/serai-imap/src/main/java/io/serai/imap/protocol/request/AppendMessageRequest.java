@@ -9,7 +9,8 @@ import java.util.List;
  * {@code APPEND mailbox [flag-list] [date-time] literal} (RFC 9051 §6.3.12), or with several messages
  * (MULTIAPPEND, RFC 3502 §6.3.11): {@code APPEND mailbox 1*(SP [flag-list SP] [date-time SP] literal)}, appended
  * all or none. A message is held in memory or, past the spool threshold, in a spool file that the session deletes
- * once the command has run; the framer bounds the command by {@code FramerLimits}.
+ * once the command has run; the framer bounds the command by {@code FramerLimits}. A message may instead be built
+ * from CATENATE parts (RFC 4469).
  *
  * @param messages the messages in the order given; never empty
  */
@@ -20,11 +21,26 @@ public record AppendMessageRequest(String tag, String mailbox, List<Message> mes
      *
      * @param flags        flags as written, e.g. {@code \Seen} or a keyword
      * @param internalDate the date-time argument, or {@code null}
-     * @param message      the literal's octets, stored exactly
+     * @param message      the literal's octets, stored exactly; {@code null} for a CATENATE
+     * @param catenate     the parts of a CATENATE (RFC 4469 §5), in order; empty for a literal
      */
-    public record Message(List<String> flags, OffsetDateTime internalDate, Literal message) {
+    public record Message(List<String> flags, OffsetDateTime internalDate, Literal message,
+                          List<CatenatePart> catenate) {
         public Message {
             flags = List.copyOf(flags);
+            catenate = List.copyOf(catenate);
+            if ((message == null) == catenate.isEmpty()) {
+                throw new IllegalArgumentException("a message is a literal or a CATENATE");
+            }
+        }
+
+        public Message(List<String> flags, OffsetDateTime internalDate, Literal message) {
+            this(flags, internalDate, message, List.of());
+        }
+
+        /** Whether the message is built from CATENATE parts. */
+        public boolean catenated() {
+            return message == null;
         }
 
         public Message(List<String> flags, OffsetDateTime internalDate, byte[] message) {

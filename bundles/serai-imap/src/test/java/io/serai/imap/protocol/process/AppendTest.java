@@ -50,8 +50,8 @@ class AppendTest {
     }
 
     /**
-     * Dovecot imaptest append-binary: a literal8 (RFC 3516 §4.4) whose body has NUL keeps every octet, and
-     * BINARY gives them back in a literal8 (§4.3). The store keeps the octets as they came.
+     * Dovecot imaptest append-binary: a literal8 (RFC 3516 §4.4) whose body has NUL octets is stored with that part
+     * in base64, so BODY[1] is a plain literal, and BINARY gives the octets back in a literal8 (§4.3).
      */
     @Test
     void aBinaryLiteralWithNulOctetsIsStoredWithThatPartInBase64() throws Exception {

@@ -17,6 +17,10 @@ class Imap4rev2SessionTest {
 
     /** A binary body: NUL and 8-bit octets, which only literal8 may carry (RFC 9051 §4.3.1). */
     private static final String MESSAGE = "Subject: bin\r\nContent-Transfer-Encoding: binary\r\n\r\na\0b\u00e9\r\n";
+    /** What is stored: the NUL-bearing body in base64, so BODY[] can carry it (NulFreeContent). */
+    private static final String STORED = "Subject: bin\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + java.util.Base64.getEncoder().encodeToString("a\0b\u00e9\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + "\r\n";
 
     @TempDir
     Path dir;
@@ -55,7 +59,7 @@ class Imap4rev2SessionTest {
         String append = "d APPEND \"Entwürfe\" (\\Seen) ~{" + octets(MESSAGE) + "}\r\n" + MESSAGE;
         assertThat(h.send(append)).startsWith("d OK [APPENDUID ");
         assertThat(h.send("e STATUS \"Entwürfe\" (MESSAGES SIZE DELETED)"))
-                .isEqualTo("* STATUS \"Entwürfe\" (MESSAGES 1 SIZE " + octets(MESSAGE) + " DELETED 0)\r\n"
+                .isEqualTo("* STATUS \"Entwürfe\" (MESSAGES 1 SIZE " + octets(STORED) + " DELETED 0)\r\n"
                         + "e OK STATUS completed\r\n");
         assertThat(h.send("f SELECT \"Entwürfe\"")).startsWith("* 1 EXISTS\r\n* OK [UIDVALIDITY ")
                 .doesNotContain("RECENT").doesNotContain("UNSEEN");
