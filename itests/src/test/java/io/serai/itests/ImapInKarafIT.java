@@ -107,6 +107,7 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
                 editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "spoolThreshold", "4096"),
                 editConfigurationFilePut("etc/io.serai.imap.listener-imaps.cfg", "spoolDirectory",
                         "${karaf.data}/tmp"),
+                editConfigurationFilePut("etc/io.serai.imap.listener-imap.cfg", "trustedNetworks", "127.0.0.2"),
                 editConfigurationFilePut("etc/io.serai.store.cfg", "domains", "oasis.test"));
     }
 
@@ -144,15 +145,27 @@ public class ImapInKarafIT extends SeraiKarafTestSupport {
         }
     }
 
+    /**
+     * The imap listener here trusts 127.0.0.2 only (set through Config Admin): a client from 127.0.0.1 gets
+     * LOGINDISABLED before TLS (RFC 9051 section 6.2.3), one from 127.0.0.2 logs in without TLS.
+     */
     @Test
-    public void plaintextLoginIsRefusedBeforeStarttls() throws Exception {
+    public void plaintextLoginOnlyFromTrustedNetworks() throws Exception {
         Properties imap = props("mail.imap", IMAP_PORT);
         imap.put("mail.imap.starttls.enable", "false");
         try (Store client = Session.getInstance(imap).getStore("imap")) {
             client.connect(USER, "dune");
-            throw new AssertionError("logged in without TLS");
+            throw new AssertionError("logged in without TLS from an untrusted address");
         } catch (jakarta.mail.MessagingException expected) {
-            // LOGINDISABLED before TLS (RFC 9051 section 6.2.3)
+            // LOGINDISABLED and no mechanism Angus has: it cannot log in
+        }
+        imap.put("mail.imap.localaddress", "127.0.0.2");
+        try (Store client = Session.getInstance(imap).getStore("imap")) {
+            client.connect(USER, "dune");
+            Folder inbox = client.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertTrue(inbox.getMessageCount() >= 0);
+            inbox.close(false);
         }
     }
 

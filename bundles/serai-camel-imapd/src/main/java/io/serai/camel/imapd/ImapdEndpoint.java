@@ -11,6 +11,7 @@ import io.serai.camel.listener.ListenerEndpoint;
 import io.serai.imap.api.ImapServerConfig;
 import io.serai.imap.api.Limits;
 import io.serai.imap.api.TlsMode;
+import io.serai.sasl.TrustedNetworks;
 import org.apache.camel.Category;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
@@ -32,6 +33,8 @@ public class ImapdEndpoint extends ListenerEndpoint {
     private TlsMode tlsMode = TlsMode.NONE;
     @UriParam(label = "security", description = "Allow LOGIN and AUTHENTICATE PLAIN/LOGIN without TLS (tests only)", defaultValue = "false")
     private boolean allowPlaintextAuth = false;
+    @UriParam(label = "security", description = "Client networks (addresses and CIDR blocks, comma-separated; none for none) whose connections count as secure: LOGIN and AUTHENTICATE PLAIN/LOGIN work there without TLS", defaultValue = TrustedNetworks.LOOPBACK_SPEC)
+    private String trustedNetworks = TrustedNetworks.LOOPBACK_SPEC;
     @UriParam(description = "Server name in the greeting", defaultValue = "localhost")
     private String serverName = "localhost";
     @UriParam(label = "advanced", description = "Threads for the protocol and the store calls of all sessions", defaultValue = "16")
@@ -84,6 +87,7 @@ public class ImapdEndpoint extends ListenerEndpoint {
                 .bind(getHost(), getPort())
                 .tls(tlsMode, sslContext)
                 .allowPlaintextAuth(allowPlaintextAuth)
+                .trustedNetworks(TrustedNetworks.parse(trustedNetworks))
                 .serverName(serverName)
                 .sessionThreads(sessionThreads)
                 .appendLimit(appendLimit)
@@ -122,6 +126,14 @@ public class ImapdEndpoint extends ListenerEndpoint {
 
     public void setAllowPlaintextAuth(boolean allowPlaintextAuth) {
         this.allowPlaintextAuth = allowPlaintextAuth;
+    }
+
+    public String getTrustedNetworks() {
+        return trustedNetworks;
+    }
+
+    public void setTrustedNetworks(String trustedNetworks) {
+        this.trustedNetworks = trustedNetworks;
     }
 
     public String getServerName() {

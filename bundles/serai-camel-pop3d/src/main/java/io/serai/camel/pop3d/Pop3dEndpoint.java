@@ -6,6 +6,7 @@ import io.serai.camel.listener.ListenerConsumer;
 import io.serai.camel.listener.ListenerEndpoint;
 import io.serai.camel.pop3d.internal.Pop3dConsumer;
 import io.serai.pop3.api.MaildropLocks;
+import io.serai.sasl.TrustedNetworks;
 import org.apache.camel.Category;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.UriEndpoint;
@@ -26,6 +27,8 @@ public class Pop3dEndpoint extends ListenerEndpoint {
     private boolean implicitTls;
     @UriParam(label = "security", description = "Allow USER/PASS and AUTH without TLS (tests only)")
     private boolean userWithoutTls;
+    @UriParam(label = "security", defaultValue = TrustedNetworks.LOOPBACK_SPEC, description = "Client networks (addresses and CIDR blocks, comma-separated; none for none) whose connections count as secure: USER/PASS and AUTH PLAIN/LOGIN work there without TLS")
+    private String trustedNetworks = TrustedNetworks.LOOPBACK_SPEC;
     @UriParam(description = "Maildrop locks shared with other listeners, so a user is locked across all of them")
     private MaildropLocks locks;
     @UriParam(defaultValue = "localhost", description = "Host name in the greeting")
@@ -62,6 +65,14 @@ public class Pop3dEndpoint extends ListenerEndpoint {
 
     public void setUserWithoutTls(boolean userWithoutTls) {
         this.userWithoutTls = userWithoutTls;
+    }
+
+    public String getTrustedNetworks() {
+        return trustedNetworks;
+    }
+
+    public void setTrustedNetworks(String trustedNetworks) {
+        this.trustedNetworks = trustedNetworks;
     }
 
     public MaildropLocks getLocks() {

@@ -4,6 +4,7 @@ import io.serai.sasl.CredentialStore;
 import io.serai.smtp.api.ListenerKind;
 import io.serai.smtp.api.RecipientValidator;
 import javax.net.ssl.SSLContext;
+import io.serai.sasl.TrustedNetworks;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -30,6 +31,8 @@ public class SmtpdConfiguration {
     private String hostname = "localhost";
     @UriParam(label = "security", defaultValue = "false")
     private boolean authWithoutTls;
+    @UriParam(label = "security", defaultValue = TrustedNetworks.LOOPBACK_SPEC)
+    private String trustedNetworks = TrustedNetworks.LOOPBACK_SPEC;
     @UriParam(label = "security", defaultValue = "false")
     private boolean authOnMta;
     @UriParam(label = "security")
@@ -132,6 +135,18 @@ public class SmtpdConfiguration {
      */
     public void setAuthWithoutTls(boolean authWithoutTls) {
         this.authWithoutTls = authWithoutTls;
+    }
+
+    public String getTrustedNetworks() {
+        return trustedNetworks;
+    }
+
+    /**
+     * Client networks whose connections count as secure, as TLS does: AUTH PLAIN/LOGIN is offered to them without
+     * TLS. Addresses and CIDR blocks, comma-separated; {@code none} for none. Loopback by default, as Dovecot does.
+     */
+    public void setTrustedNetworks(String trustedNetworks) {
+        this.trustedNetworks = trustedNetworks;
     }
 
     public boolean isAuthOnMta() {

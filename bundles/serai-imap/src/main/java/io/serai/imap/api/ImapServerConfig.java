@@ -1,6 +1,7 @@
 package io.serai.imap.api;
 
 import io.serai.sasl.CredentialStore;
+import io.serai.sasl.TrustedNetworks;
 import io.serai.store.api.MailStore;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class ImapServerConfig {
     private final TlsMode tlsMode;
     private final SSLContext sslContext;
     private final boolean allowPlaintextAuth;
+    private final TrustedNetworks trustedNetworks;
     private final String serverName;
     private final int sessionThreads;
     private final long appendLimit;
@@ -32,6 +34,7 @@ public final class ImapServerConfig {
         this.tlsMode = Objects.requireNonNull(b.tlsMode, "tlsMode");
         this.sslContext = b.sslContext;
         this.allowPlaintextAuth = b.allowPlaintextAuth;
+        this.trustedNetworks = Objects.requireNonNull(b.trustedNetworks, "trustedNetworks");
         this.serverName = Objects.requireNonNull(b.serverName, "serverName");
         this.sessionThreads = b.sessionThreads;
         this.appendLimit = b.appendLimit;
@@ -81,6 +84,14 @@ public final class ImapServerConfig {
         return allowPlaintextAuth;
     }
 
+    /**
+     * Client networks whose connections count as secure: LOGIN and AUTHENTICATE PLAIN/LOGIN work from there without
+     * TLS, as they do over TLS (default {@link TrustedNetworks#LOOPBACK}).
+     */
+    public TrustedNetworks trustedNetworks() {
+        return trustedNetworks;
+    }
+
     /** The name in the greeting. */
     public String serverName() {
         return serverName;
@@ -120,6 +131,7 @@ public final class ImapServerConfig {
         private TlsMode tlsMode = TlsMode.NONE;
         private SSLContext sslContext;
         private boolean allowPlaintextAuth;
+        private TrustedNetworks trustedNetworks = TrustedNetworks.LOOPBACK;
         private String serverName = "localhost";
         private int sessionThreads = 16;
         private long appendLimit = 50L << 20;
@@ -148,6 +160,12 @@ public final class ImapServerConfig {
         /** Allows LOGIN and AUTHENTICATE PLAIN/LOGIN without TLS (default false: clear-text passwords). */
         public Builder allowPlaintextAuth(boolean value) {
             this.allowPlaintextAuth = value;
+            return this;
+        }
+
+        /** Networks whose clients may log in in clear text without TLS; {@link TrustedNetworks#NONE} for none. */
+        public Builder trustedNetworks(TrustedNetworks value) {
+            this.trustedNetworks = value;
             return this;
         }
 

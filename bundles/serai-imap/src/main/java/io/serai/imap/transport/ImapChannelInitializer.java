@@ -92,7 +92,9 @@ final class ImapChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         AttemptedUser attempted = new AttemptedUser(credentials);
         // one timer for both: a client in IDLE re-issues it within 29 minutes (RFC 2177 §3), others must talk
-        ImapConfig sessionConfig = new ImapConfig(config.store(), attempted, config.allowPlaintextAuth(),
+        // a client on a trusted network (loopback by default) is treated like one on TLS for clear-text logins
+        boolean plaintextOk = config.allowPlaintextAuth() || config.trustedNetworks().contains(channel.remoteAddress());
+        ImapConfig sessionConfig = new ImapConfig(config.store(), attempted, plaintextOk,
                 config.appendLimit(), config.serverName(), limits.maxBadCommands())
                 .withIdleTimeout(limits.idleTimeout());
         LoginGuard guard = new LoginGuard(throttle, users, remoteAddress(channel), attempted);

@@ -50,6 +50,7 @@ public final class NettyImapServer extends ListenerServer implements ImapServer 
                 .store(session.store())
                 .credentials(session.credentials())
                 .allowPlaintextAuth(session.allowPlaintextAuth())
+                .trustedNetworks(io.serai.sasl.TrustedNetworks.NONE) // as before trustedNetworks existed
                 .appendLimit(session.appendLimit())
                 .serverName(session.serverName())
                 .tls(sslContext == null ? TlsMode.NONE : implicitTls ? TlsMode.IMPLICIT : TlsMode.STARTTLS, sslContext)

@@ -1,6 +1,7 @@
 package io.serai.pop3.api;
 
 import io.serai.sasl.CredentialStore;
+import io.serai.sasl.TrustedNetworks;
 import io.serai.store.api.MailStore;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public final class Pop3ServerConfig {
     private final SSLContext sslContext;
     private final boolean implicitTls;
     private final boolean userWithoutTls;
+    private final TrustedNetworks trustedNetworks;
     private final MailStore store;
     private final CredentialStore credentials;
     private final MaildropLocks locks;
@@ -32,6 +34,7 @@ public final class Pop3ServerConfig {
         this.sslContext = b.sslContext;
         this.implicitTls = b.implicitTls;
         this.userWithoutTls = b.userWithoutTls;
+        this.trustedNetworks = Objects.requireNonNull(b.trustedNetworks, "trustedNetworks");
         this.store = Objects.requireNonNull(b.store, "store is required");
         this.credentials = b.credentials;
         this.locks = b.locks == null ? new MaildropLocks() : b.locks;
@@ -79,6 +82,14 @@ public final class Pop3ServerConfig {
         return userWithoutTls;
     }
 
+    /**
+     * Client networks whose connections count as secure: USER/PASS, AUTH PLAIN and AUTH LOGIN work from there
+     * without TLS, as over TLS (default {@link TrustedNetworks#LOOPBACK}).
+     */
+    public TrustedNetworks trustedNetworks() {
+        return trustedNetworks;
+    }
+
     public MailStore store() {
         return store;
     }
@@ -112,6 +123,7 @@ public final class Pop3ServerConfig {
         private SSLContext sslContext;
         private boolean implicitTls;
         private boolean userWithoutTls;
+        private TrustedNetworks trustedNetworks = TrustedNetworks.LOOPBACK;
         private MailStore store;
         private CredentialStore credentials;
         private MaildropLocks locks;
@@ -151,6 +163,12 @@ public final class Pop3ServerConfig {
         /** Allows USER/PASS, AUTH PLAIN and AUTH LOGIN without TLS (default false). */
         public Builder userWithoutTls(boolean value) {
             this.userWithoutTls = value;
+            return this;
+        }
+
+        /** Networks whose clients may log in in clear text without TLS; {@link TrustedNetworks#NONE} for none. */
+        public Builder trustedNetworks(TrustedNetworks value) {
+            this.trustedNetworks = value;
             return this;
         }
 

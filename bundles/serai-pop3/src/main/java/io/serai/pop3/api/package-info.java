@@ -4,5 +4,5 @@
  * {@link io.serai.pop3.api.Pop3EventListener}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.serai.pop3.api;

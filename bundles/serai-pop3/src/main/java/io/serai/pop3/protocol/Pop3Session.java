@@ -225,8 +225,9 @@ public final class Pop3Session {
         return Response.reply(Replies.err(Replies.AUTH, "invalid credentials")).delayed();
     }
 
+    /** Over TLS, when configured, or from a trusted network (loopback by default, as Dovecot does). */
     private boolean clearTextAllowed() {
-        return tls || config.userWithoutTls();
+        return tls || config.userWithoutTls() || config.trustedNetworks().contains(client);
     }
 
     /** SCRAM never reveals the password, so it is offered in plaintext too; PLAIN and LOGIN only when allowed. */

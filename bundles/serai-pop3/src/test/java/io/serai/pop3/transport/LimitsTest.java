@@ -5,6 +5,7 @@ import static io.serai.pop3.testing.TestStore.PLAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serai.pop3.api.Limits;
+import io.serai.sasl.TrustedNetworks;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,8 @@ class LimitsTest {
 
     @Test
     void anOverlongLineIsSkippedNotBuffered() throws Exception {
-        InetSocketAddress address = fixture.start(b -> b.limits(Limits.defaults().withMaxLineLength(300)));
+        InetSocketAddress address = fixture.start(b -> b.limits(Limits.defaults().withMaxLineLength(300))
+                .trustedNetworks(TrustedNetworks.NONE)); // USER is refused without TLS: answers -ERR [AUTH]
         try (LineClient c = new LineClient(address)) {
             c.line();
             c.send("NOOP " + "x".repeat(5000) + "\r\nQUIT\r\n");

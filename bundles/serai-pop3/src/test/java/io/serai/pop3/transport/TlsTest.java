@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serai.pop3.testing.ScramClient;
 import io.serai.pop3.testing.TestCertificate;
+import io.serai.sasl.TrustedNetworks;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,9 @@ class TlsTest {
 
     @Test
     void stlsDiscardsPlaintextPipelinedBehindIt() throws Exception {
-        InetSocketAddress address = fixture.start(b -> b.sslContext(tls.serverContext));
+        // loopback not trusted, so that clear-text logins are refused before TLS as from any other network
+        InetSocketAddress address = fixture.start(b -> b.sslContext(tls.serverContext)
+                .trustedNetworks(TrustedNetworks.NONE));
         try (LineClient c = new LineClient(address)) {
             c.line();
             assertThat(c.send("CAPA\r\n").multiLine()).contains("STLS\r\n", "SASL SCRAM-SHA-256\r\n")
@@ -107,6 +110,31 @@ class TlsTest {
             try (LineClient refused = new LineClient(address)) {
                 assertThat(refused.closedByServer()).as("closed, and no plaintext -ERR").isTrue();
             }
+        }
+    }
+
+    /** Loopback is trusted by default (as Dovecot does): USER/PASS and AUTH PLAIN are offered without STLS. */
+    @Test
+    void loopbackLogsInInClearTextByDefault() throws Exception {
+        InetSocketAddress address = fixture.start(b -> b.sslContext(tls.serverContext));
+        try (LineClient c = new LineClient(address)) {
+            c.line();
+            assertThat(c.send("CAPA\r\n").multiLine()).contains("STLS\r\n", "USER\r\n",
+                    "SASL SCRAM-SHA-256 PLAIN LOGIN\r\n");
+            assertThat(c.send("USER " + ALICE + "\r\n").line()).isEqualTo("+OK send PASS\r\n");
+            assertThat(c.send("PASS pencil\r\n").line()).startsWith("+OK maildrop has 1 messages");
+        }
+    }
+
+    @Test
+    void aTrustedNetworkThatDoesNotHoldTheClientNeedsTls() throws Exception {
+        InetSocketAddress address = fixture.start(b -> b.sslContext(tls.serverContext)
+                .trustedNetworks(TrustedNetworks.parse("10.0.0.0/8 ::1/128")));
+        try (LineClient c = new LineClient(address)) {
+            c.line();
+            assertThat(c.send("CAPA\r\n").multiLine()).contains("SASL SCRAM-SHA-256\r\n").doesNotContain("USER");
+            assertThat(c.send("AUTH PLAIN " + ScramClient.plain(ALICE, "pencil") + "\r\n").line())
+                    .startsWith("-ERR");
         }
     }
 }

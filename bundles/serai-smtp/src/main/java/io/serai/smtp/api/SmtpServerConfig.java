@@ -1,6 +1,7 @@
 package io.serai.smtp.api;
 
 import io.serai.sasl.CredentialStore;
+import io.serai.sasl.TrustedNetworks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,6 +21,7 @@ public final class SmtpServerConfig {
     private final String hostname;
     private final SSLContext sslContext;
     private final boolean authWithoutTls;
+    private final TrustedNetworks trustedNetworks;
     private final boolean authOnMta;
     private final CredentialStore credentials;
     private final RelayPolicy relayPolicy;
@@ -39,6 +41,7 @@ public final class SmtpServerConfig {
         this.hostname = b.hostname;
         this.sslContext = b.sslContext;
         this.authWithoutTls = b.authWithoutTls;
+        this.trustedNetworks = Objects.requireNonNull(b.trustedNetworks, "trustedNetworks");
         this.authOnMta = b.authOnMta;
         this.credentials = b.credentials;
         this.relayPolicy = b.relayPolicy;
@@ -56,10 +59,11 @@ public final class SmtpServerConfig {
         if (kind.authRequired() && credentials == null) {
             throw new IllegalArgumentException(kind + " requires AUTH, so it needs a CredentialStore");
         }
-        if (kind.authRequired() && !kind.implicitTls() && sslContext == null && !authWithoutTls) {
-            // AUTH is only offered over TLS, so such a listener could never accept a message
+        if (kind.authRequired() && !kind.implicitTls() && sslContext == null && !authWithoutTls
+                && trustedNetworks.isEmpty()) {
+            // AUTH is only offered over TLS or to trusted networks, so such a listener could never accept a message
             throw new IllegalArgumentException(kind + " requires AUTH: configure an SSLContext for STARTTLS"
-                    + " or allow authWithoutTls");
+                    + ", allow authWithoutTls or trust the clients' network");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -95,6 +99,14 @@ public final class SmtpServerConfig {
     /** Whether AUTH is offered before TLS is active (RFC 4954 §4 and JAMES-3680 advise against it). */
     public boolean authWithoutTls() {
         return authWithoutTls;
+    }
+
+    /**
+     * Client networks whose connections count as secure: AUTH PLAIN and LOGIN are offered there without TLS, as
+     * over TLS (default {@link TrustedNetworks#LOOPBACK}).
+     */
+    public TrustedNetworks trustedNetworks() {
+        return trustedNetworks;
     }
 
     /** Whether AUTH is offered on an MTA listener (where it is never required). */
@@ -161,6 +173,7 @@ public final class SmtpServerConfig {
         private String hostname = "localhost";
         private SSLContext sslContext;
         private boolean authWithoutTls;
+        private TrustedNetworks trustedNetworks = TrustedNetworks.LOOPBACK;
         private boolean authOnMta;
         private CredentialStore credentials;
         private RelayPolicy relayPolicy = RelayPolicy.forDomains("localhost");
@@ -199,6 +212,12 @@ public final class SmtpServerConfig {
 
         public Builder authWithoutTls(boolean value) {
             authWithoutTls = value;
+            return this;
+        }
+
+        /** Networks whose clients get AUTH PLAIN/LOGIN without TLS; {@link TrustedNetworks#NONE} for none. */
+        public Builder trustedNetworks(TrustedNetworks value) {
+            trustedNetworks = value;
             return this;
         }
 

@@ -4,5 +4,5 @@
  * message through a {@link io.serai.smtp.api.MessageHandler} whose completion decides the final reply.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.serai.smtp.api;

@@ -13,14 +13,14 @@ final class EhloKeywords {
     }
 
     /** The multi-line 250 reply to EHLO; enhanced codes never apply to it (RFC 2034 §3). */
-    static SmtpReply reply(SmtpServerConfig config, boolean tlsActive, String clientName) {
+    static SmtpReply reply(SmtpServerConfig config, boolean tlsActive, boolean trustedClient, String clientName) {
         List<String> lines = new ArrayList<>();
         lines.add(config.hostname() + " greets " + clientName);
-        lines.addAll(of(config, tlsActive));
+        lines.addAll(of(config, tlsActive, trustedClient));
         return new SmtpReply(250, null, lines);
     }
 
-    static List<String> of(SmtpServerConfig config, boolean tlsActive) {
+    static List<String> of(SmtpServerConfig config, boolean tlsActive, boolean trustedClient) {
         List<String> keywords = new ArrayList<>();
         keywords.add("PIPELINING");                                   // RFC 2920
         keywords.add("SIZE " + config.limits().maxMessageSize());     // RFC 1870
@@ -32,14 +32,17 @@ final class EhloKeywords {
         if (config.sslContext().isPresent() && !tlsActive) {
             keywords.add("STARTTLS");                                 // RFC 3207
         }
-        if (authOffered(config, tlsActive)) {
+        if (authOffered(config, tlsActive, trustedClient)) {
             keywords.add("AUTH " + String.join(" ", SaslMechanisms.SUPPORTED)); // RFC 4954
         }
         return keywords;
     }
 
-    /** AUTH is offered only over TLS unless configured otherwise (RFC 4954 §4, RFC 8314 §3, JAMES-3680). */
-    static boolean authOffered(SmtpServerConfig config, boolean tlsActive) {
-        return config.authEnabled() && (tlsActive || config.authWithoutTls());
+    /**
+     * AUTH is offered only over TLS (RFC 4954 §4, RFC 8314 §3, JAMES-3680), to a client of a trusted network
+     * (loopback by default: nothing on the wire can be read from outside the host), or everywhere if so configured.
+     */
+    static boolean authOffered(SmtpServerConfig config, boolean tlsActive, boolean trustedClient) {
+        return config.authEnabled() && (tlsActive || trustedClient || config.authWithoutTls());
     }
 }

@@ -31,6 +31,8 @@ public final class SmtpSession {
 
     private State state = State.NEED_HELO;
     private boolean tls;
+    /** The client is on a trusted network: AUTH PLAIN/LOGIN are offered as over TLS. */
+    private final boolean trustedClient;
     private boolean extended;
     private String heloName;
     private String authenticatedUser;
@@ -46,6 +48,7 @@ public final class SmtpSession {
                        Supplier<String> transactionIds, SaslMechanisms sasl) {
         this.config = config;
         this.tls = tlsActive;
+        this.trustedClient = config.trustedNetworks().contains(client);
         this.sasl = sasl;
         this.transaction = new MailTransaction(config, client, spool, transactionIds, new MailTransaction.Output() {
             @Override
@@ -298,7 +301,7 @@ public final class SmtpSession {
         heloName = name;
         extended = ehlo;
         state = State.READY;
-        out.reply(ehlo ? EhloKeywords.reply(config, tls, name) : Replies.helo(config.hostname(), name));
+        out.reply(ehlo ? EhloKeywords.reply(config, tls, trustedClient, name) : Replies.helo(config.hostname(), name));
     }
 
     private void startTls(boolean noArgs) {
@@ -325,7 +328,7 @@ public final class SmtpSession {
             error(Replies.ALREADY_AUTHENTICATED);
         } else if (transaction.active()) {
             error(Replies.AUTH_IN_TRANSACTION);
-        } else if (!EhloKeywords.authOffered(config, tls)) {
+        } else if (!EhloKeywords.authOffered(config, tls, trustedClient)) {
             error(Replies.TLS_REQUIRED_FOR_AUTH);
         } else {
             String[] parts = argument.trim().split(" +", 2);

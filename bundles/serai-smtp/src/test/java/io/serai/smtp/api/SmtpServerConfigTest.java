@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serai.sasl.InMemoryCredentialStore;
+import io.serai.sasl.TrustedNetworks;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class SmtpServerConfigTest {
         assertThat(config.port()).isEqualTo(25);
         assertThat(config.authEnabled()).isFalse();
         assertThat(config.authWithoutTls()).isFalse();
+        assertThat(config.trustedNetworks()).hasToString(TrustedNetworks.LOOPBACK_SPEC);
     }
 
     @Test
@@ -36,8 +38,12 @@ class SmtpServerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SSLContext");
         assertThatThrownBy(() -> base().kind(ListenerKind.SUBMISSION).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CredentialStore");
-        assertThatThrownBy(() -> base().kind(ListenerKind.SUBMISSION).credentials(new InMemoryCredentialStore()).build())
+        assertThatThrownBy(() -> base().kind(ListenerKind.SUBMISSION).credentials(new InMemoryCredentialStore())
+                .trustedNetworks(TrustedNetworks.NONE).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authWithoutTls");
+        // without TLS, a submission listener still serves its trusted networks (loopback by default)
+        assertThat(base().kind(ListenerKind.SUBMISSION).credentials(new InMemoryCredentialStore()).build()
+                .trustedNetworks().loopbackOnly()).isTrue();
         assertThat(base().kind(ListenerKind.SUBMISSION).credentials(new InMemoryCredentialStore())
                 .authWithoutTls(true).build().authEnabled()).isTrue();
         assertThatThrownBy(() -> base().bind("127.0.0.1", 70000).build()).isInstanceOf(IllegalArgumentException.class);

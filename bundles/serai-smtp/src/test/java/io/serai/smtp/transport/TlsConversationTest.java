@@ -3,6 +3,7 @@ package io.serai.smtp.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serai.smtp.api.ListenerKind;
+import io.serai.sasl.TrustedNetworks;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,7 +44,9 @@ class TlsConversationTest {
 
     @Test
     void plaintextPipelinedAfterStartTlsIsDiscarded() throws Exception {
-        InetSocketAddress address = fixture.start(ListenerKind.SUBMISSION, b -> b.sslContext(tls.server));
+        // loopback not trusted here, so that the client is treated as one from any other network
+        InetSocketAddress address = fixture.start(ListenerKind.SUBMISSION, b -> b.sslContext(tls.server)
+                .trustedNetworks(TrustedNetworks.NONE));
         try (RawClient c = new RawClient(address)) {
             c.reply();
             assertThat(c.send("EHLO client.example\r\n").reply()).contains("250 STARTTLS").doesNotContain("AUTH");
@@ -71,19 +74,40 @@ class TlsConversationTest {
 
     @Test
     void authIsRefusedBeforeTlsUnlessConfigured() throws Exception {
-        InetSocketAddress strict = fixture.start(ListenerKind.SUBMISSION, b -> b.sslContext(tls.server));
+        InetSocketAddress strict = fixture.start(ListenerKind.SUBMISSION, b -> b.sslContext(tls.server)
+                .trustedNetworks(TrustedNetworks.parse("10.0.0.0/8, ::1/128")));
         try (RawClient c = new RawClient(strict)) {
             c.reply();
             c.send("EHLO client.example\r\n").reply();
             assertThat(c.send("AUTH PLAIN " + plain("alice@example.org", "secret") + "\r\n").reply())
                     .startsWith("538 5.7.11");
         }
-        InetSocketAddress lax = fixture.start(ListenerKind.SUBMISSION, b -> b.authWithoutTls(true));
+        InetSocketAddress lax = fixture.start(ListenerKind.SUBMISSION, b -> b.authWithoutTls(true)
+                .trustedNetworks(TrustedNetworks.NONE));
         try (RawClient c = new RawClient(lax)) {
             c.reply();
             assertThat(c.send("EHLO client.example\r\n").reply()).contains("AUTH SCRAM-SHA-256 PLAIN LOGIN");
             assertThat(c.send("AUTH PLAIN " + plain("alice@example.org", "secret") + "\r\n").reply()).startsWith("235");
         }
+    }
+
+    /** Loopback is trusted by default (as Dovecot does): AUTH PLAIN/LOGIN before STARTTLS, and mail accepted. */
+    @Test
+    void loopbackClientsAuthenticateWithoutTlsByDefault() throws Exception {
+        InetSocketAddress address = fixture.start(ListenerKind.SUBMISSION, b -> b.sslContext(tls.server));
+        try (RawClient c = new RawClient(address)) {
+            c.reply();
+            assertThat(c.send("EHLO client.example\r\n").reply()).contains("250-STARTTLS\r\n")
+                    .contains("250 AUTH SCRAM-SHA-256 PLAIN LOGIN\r\n");
+            assertThat(c.send("AUTH PLAIN " + plain("alice@example.org", "secret") + "\r\n").reply())
+                    .isEqualTo("235 2.7.0 Authentication successful\r\n");
+            c.send("MAIL FROM:<alice@example.org>\r\nRCPT TO:<friend@elsewhere.example>\r\nDATA\r\n");
+            assertThat(c.replies(3)).startsWith("250 2.1.0 Sender OK\r\n");
+            assertThat(c.send("Subject: local\r\n\r\nhi\r\n.\r\n").reply()).startsWith("250 2.0.0 OK queued as");
+        }
+        RecordingHandler.Received r = fixture.handler.received.take();
+        assertThat(r.envelope().tls()).isFalse();
+        assertThat(r.envelope().authenticatedUser()).contains("alice@example.org");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.serai.camel.pop3d.Pop3dConstants;
 import io.serai.camel.pop3d.Pop3dEndpoint;
 import io.serai.pop3.api.MaildropLocks;
 import io.serai.pop3.api.MessageEvent;
+import io.serai.sasl.TrustedNetworks;
 import io.serai.pop3.api.Pop3EventListener;
 import io.serai.pop3.api.Pop3Server;
 import io.serai.pop3.api.Pop3ServerConfig;
@@ -35,6 +36,7 @@ public final class Pop3dConsumer extends ListenerConsumer<Pop3dEndpoint> {
                 .hostname(endpoint.getHostname())
                 .store(endpoint.getStore())
                 .userWithoutTls(endpoint.isUserWithoutTls())
+                .trustedNetworks(TrustedNetworks.parse(endpoint.getTrustedNetworks()))
                 .locks(endpoint.getLocks() != null ? endpoint.getLocks() : new MaildropLocks())
                 .listener(new Pop3EventListener() {
                     @Override

@@ -1,6 +1,7 @@
 package io.serai.camel.smtpd.internal;
 
 import io.serai.camel.smtpd.SmtpdConfiguration;
+import io.serai.sasl.TrustedNetworks;
 import io.serai.smtp.api.Limits;
 import io.serai.smtp.api.MessageHandler;
 import io.serai.smtp.api.RelayPolicy;
@@ -41,6 +42,7 @@ public final class ServerConfigFactory {
                 .hostname(options.getHostname())
                 .sslContext(sslContext(options, camelContext))
                 .authWithoutTls(options.isAuthWithoutTls())
+                .trustedNetworks(TrustedNetworks.parse(options.getTrustedNetworks()))
                 .authOnMta(options.isAuthOnMta())
                 .credentials(options.getCredentialStore())
                 .relayPolicy(options.getRelayPolicy() != null ? options.getRelayPolicy()

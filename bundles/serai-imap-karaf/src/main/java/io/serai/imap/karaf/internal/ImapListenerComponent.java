@@ -4,6 +4,7 @@ import io.serai.imap.api.ImapServer;
 import io.serai.imap.api.ImapServerConfig;
 import io.serai.imap.api.Limits;
 import io.serai.sasl.CredentialStore;
+import io.serai.sasl.TrustedNetworks;
 import io.serai.store.api.MailStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,8 @@ public final class ImapListenerComponent {
         if (config.idleTimeoutSeconds() < 1800) {
             LOG.warn("IMAP listener {}: an idle timeout under 30 minutes breaks RFC 9051 section 5.4", config.name());
         }
-        ImapListenerWarnings.of(config.name(), config.host(), config.tlsMode(), config.allowPlaintextAuth())
+        TrustedNetworks trusted = TrustedNetworks.parse(config.trustedNetworks());
+        ImapListenerWarnings.of(config.name(), config.host(), config.tlsMode(), config.allowPlaintextAuth(), trusted)
                 .forEach(LOG::warn);
         ImapServerConfig.Builder builder = ImapServerConfig.builder();
         if (!config.spoolDirectory().isBlank()) {
@@ -48,6 +50,7 @@ public final class ImapListenerComponent {
                 .bind(config.host(), config.port())
                 .tls(config.tlsMode(), tls)
                 .allowPlaintextAuth(config.allowPlaintextAuth())
+                .trustedNetworks(trusted)
                 .serverName(config.serverName())
                 .sessionThreads(config.sessionThreads())
                 .appendLimit(config.appendLimit())

@@ -1,6 +1,7 @@
 package io.serai.imap.karaf.internal;
 
 import io.serai.imap.api.TlsMode;
+import io.serai.sasl.TrustedNetworks;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -25,6 +26,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Allow LOGIN and AUTHENTICATE PLAIN/LOGIN without TLS (clear-text passwords: tests only)")
     boolean allowPlaintextAuth() default false;
+
+    @AttributeDefinition(description = "Client networks (addresses and CIDR blocks, comma-separated; empty or none for"
+            + " none) whose connections count as secure: LOGIN and AUTHENTICATE PLAIN/LOGIN work there without TLS")
+    String trustedNetworks() default TrustedNetworks.LOOPBACK_SPEC;
 
     @AttributeDefinition(description = "Server name in the greeting")
     String serverName() default "localhost";

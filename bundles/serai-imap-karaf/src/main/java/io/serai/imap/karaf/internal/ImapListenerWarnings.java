@@ -2,6 +2,7 @@ package io.serai.imap.karaf.internal;
 
 import io.serai.imap.api.TlsMode;
 import io.serai.netty.listener.BindAddresses;
+import io.serai.sasl.TrustedNetworks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,17 @@ import java.util.List;
 final class ImapListenerWarnings {
 
     private ImapListenerWarnings() {
+    }
+
+    static List<String> of(String name, String host, TlsMode tlsMode, boolean allowPlaintextAuth,
+                           TrustedNetworks trusted) {
+        List<String> warnings = of(name, host, tlsMode, allowPlaintextAuth);
+        if (!BindAddresses.isLoopback(host) && !trusted.loopbackOnly() && tlsMode != TlsMode.IMPLICIT
+                && !allowPlaintextAuth) {
+            warnings.add("IMAP listener " + name + " on " + host + ": trustedNetworks = " + trusted + " lets clients"
+                    + " of those networks send passwords in clear text (only loopback is trusted by default)");
+        }
+        return warnings;
     }
 
     static List<String> of(String name, String host, TlsMode tlsMode, boolean allowPlaintextAuth) {

@@ -9,6 +9,7 @@ import io.serai.pop3.api.MaildropLocks;
 import io.serai.pop3.api.Pop3Server;
 import io.serai.pop3.api.Pop3ServerConfig;
 import io.serai.sasl.CredentialStore;
+import io.serai.sasl.TrustedNetworks;
 import io.serai.store.api.MailStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,12 +42,14 @@ public final class Pop3ListenerComponent {
         if (config.idleTimeoutSeconds() < 600) {
             LOG.warn("POP3 listener {}: an idle timeout under 10 minutes breaks RFC 1939 section 3", config.name());
         }
-        Pop3ListenerWarnings.of(config.name(), config.host(), config.implicitTls(), config.userWithoutTls())
+        TrustedNetworks trusted = TrustedNetworks.parse(config.trustedNetworks());
+        Pop3ListenerWarnings.of(config.name(), config.host(), config.implicitTls(), config.userWithoutTls(), trusted)
                 .forEach(LOG::warn);
         Pop3ServerConfig.Builder builder = Pop3ServerConfig.builder()
                 .bind(config.host(), config.port())
                 .hostname(config.hostname())
                 .userWithoutTls(config.userWithoutTls())
+                .trustedNetworks(trusted)
                 .store(store)
                 .credentials(credentials)
                 .locks(locks)

@@ -1,5 +1,6 @@
 package io.serai.pop3.karaf.internal;
 
+import io.serai.sasl.TrustedNetworks;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -24,6 +25,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Allow USER/PASS and AUTH without TLS (clear-text passwords: tests only)")
     boolean userWithoutTls() default false;
+
+    @AttributeDefinition(description = "Client networks (addresses and CIDR blocks, comma-separated; empty or none for"
+            + " none) whose connections count as secure: USER/PASS and AUTH PLAIN/LOGIN work there without TLS")
+    String trustedNetworks() default TrustedNetworks.LOOPBACK_SPEC;
 
     @AttributeDefinition(description = "Seconds a session may stay silent (RFC 1939 section 3: at least 600)")
     int idleTimeoutSeconds() default 600;

@@ -36,6 +36,7 @@ final class ListenerUri {
             options.put("sslContext", "#seraiTls");
         }
         options.put("authWithoutTls", Boolean.toString(config.authWithoutTls()));
+        options.put("trustedNetworks", config.trustedNetworks().isBlank() ? "none" : config.trustedNetworks());
         options.put("maxMessageSize", Long.toString(config.maxMessageSize()));
         options.put("maxRecipients", Integer.toString(config.maxRecipients()));
         options.put("maxConnections", Integer.toString(config.maxConnections()));

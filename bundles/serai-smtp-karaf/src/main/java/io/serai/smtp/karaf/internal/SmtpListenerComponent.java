@@ -2,6 +2,7 @@ package io.serai.smtp.karaf.internal;
 
 import java.util.Hashtable;
 
+import io.serai.sasl.TrustedNetworks;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.framework.BundleContext;
@@ -42,8 +43,8 @@ public final class SmtpListenerComponent {
 
     @Activate
     void activate(BundleContext bundleContext, SmtpListenerConfig config) {
-        SmtpListenerWarnings.of(config.name(), config.kind(), config.host(), config.tls(), config.authWithoutTls())
-                .forEach(LOG::warn);
+        SmtpListenerWarnings.of(config.name(), config.kind(), config.host(), config.tls(), config.authWithoutTls(),
+                TrustedNetworks.parse(config.trustedNetworks())).forEach(LOG::warn);
         String uri = ListenerUri.of(config);
         String routeId = "smtp-" + config.name();
         String deliverTo = config.deliverTo();

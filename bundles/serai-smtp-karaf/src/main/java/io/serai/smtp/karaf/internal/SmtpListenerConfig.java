@@ -1,5 +1,6 @@
 package io.serai.smtp.karaf.internal;
 
+import io.serai.sasl.TrustedNetworks;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -30,6 +31,10 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(description = "Allow AUTH on connections without TLS (passwords in clear text: tests only)")
     boolean authWithoutTls() default false;
+
+    @AttributeDefinition(description = "Client networks (addresses and CIDR blocks, comma-separated; empty or none for"
+            + " none) whose connections count as secure: AUTH PLAIN/LOGIN is offered there without TLS")
+    String trustedNetworks() default TrustedNetworks.LOOPBACK_SPEC;
 
     @AttributeDefinition(description = "Largest message in octets (SIZE, RFC 1870)")
     long maxMessageSize() default 36_700_160L;

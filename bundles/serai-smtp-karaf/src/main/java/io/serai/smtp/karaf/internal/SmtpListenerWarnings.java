@@ -1,6 +1,7 @@
 package io.serai.smtp.karaf.internal;
 
 import io.serai.netty.listener.BindAddresses;
+import io.serai.sasl.TrustedNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,17 @@ import java.util.Locale;
 final class SmtpListenerWarnings {
 
     private SmtpListenerWarnings() {
+    }
+
+    static List<String> of(String name, String kind, String host, boolean tls, boolean authWithoutTls,
+                           TrustedNetworks trusted) {
+        List<String> warnings = of(name, kind, host, tls, authWithoutTls);
+        if (!BindAddresses.isLoopback(host) && !trusted.loopbackOnly() && !authWithoutTls
+                && !kind.trim().equalsIgnoreCase("SUBMISSIONS")) {
+            warnings.add("SMTP listener " + name + " on " + host + ": trustedNetworks = " + trusted + " lets clients"
+                    + " of those networks send passwords in clear text (only loopback is trusted by default)");
+        }
+        return warnings;
     }
 
     static List<String> of(String name, String kind, String host, boolean tls, boolean authWithoutTls) {
@@ -30,7 +42,7 @@ final class SmtpListenerWarnings {
                     + " STARTTLS (RFC 3207) and all mail arrives in clear text");
         } else if (!tls && k.equals("SUBMISSION") && !authWithoutTls) {
             warnings.add("SMTP listener " + name + " on " + host + ": tls = false on a submission listener, so AUTH"
-                    + " is never offered and no client can submit mail");
+                    + " is offered only to trustedNetworks and no other client can submit mail");
         }
         return warnings;
     }

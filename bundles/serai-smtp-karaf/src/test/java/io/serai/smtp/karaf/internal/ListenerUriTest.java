@@ -15,7 +15,7 @@ class ListenerUriTest {
         assertThat(uri).startsWith("smtpd:127.0.0.1:2587?kind=SUBMISSION&hostname=mail.caravan.test")
                 .contains("&credentialStore=%23seraiCredentials", "&recipientValidator=%23seraiRecipients",
                         "&relayPolicy=%23seraiRelayPolicy", "&sslContext=%23seraiTls", "&maxMessageSize=1000",
-                        "&authWithoutTls=false")
+                        "&authWithoutTls=false", "&trustedNetworks=none")
                 .endsWith("&maxErrors=5");
     }
 
@@ -43,6 +43,7 @@ class ListenerUriTest {
             @Override public String hostname() { return "mail.caravan.test"; }
             @Override public boolean tls() { return tls; }
             @Override public boolean authWithoutTls() { return false; }
+            @Override public String trustedNetworks() { return ""; }
             @Override public long maxMessageSize() { return 1000; }
             @Override public int maxRecipients() { return 100; }
             @Override public int maxConnections() { return 500; }

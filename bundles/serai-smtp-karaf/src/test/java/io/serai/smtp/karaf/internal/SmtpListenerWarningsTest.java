@@ -2,6 +2,7 @@ package io.serai.smtp.karaf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.sasl.TrustedNetworks;
 import org.junit.jupiter.api.Test;
 
 class SmtpListenerWarningsTest {
@@ -30,8 +31,17 @@ class SmtpListenerWarningsTest {
         assertThat(SmtpListenerWarnings.of("mta", "MTA", "192.0.2.25", false, false))
                 .singleElement().asString().contains("STARTTLS", "clear text");
         assertThat(SmtpListenerWarnings.of("submission", "SUBMISSION", "192.0.2.25", false, false))
-                .singleElement().asString().contains("AUTH is never offered");
+                .singleElement().asString().contains("AUTH is offered only to trustedNetworks");
         assertThat(SmtpListenerWarnings.of("submission", "SUBMISSION", "192.0.2.25", false, true))
                 .singleElement().asString().contains("authWithoutTls");
+    }
+
+    @Test
+    void trustedNetworksWiderThanLoopbackAreWarnedAbout() {
+        assertThat(SmtpListenerWarnings.of("submission", "SUBMISSION", "0.0.0.0", true, false,
+                TrustedNetworks.LOOPBACK)).isEmpty();
+        assertThat(SmtpListenerWarnings.of("submission", "SUBMISSION", "0.0.0.0", true, false,
+                TrustedNetworks.parse("::1/128, 2001:db8::/32"))).singleElement().asString()
+                .contains("trustedNetworks = ::1/128, 2001:db8::/32", "clear text");
     }
 }
