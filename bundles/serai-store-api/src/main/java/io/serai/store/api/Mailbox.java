@@ -1,6 +1,7 @@
 package io.serai.store.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.serai.store.api.search.SearchKey;
 
@@ -55,6 +56,15 @@ public interface Mailbox {
      */
     default long claimRecent(long uidNext) throws StoreException {
         return uidNext; // a store that does not track it: nothing is ever recent
+    }
+
+    /**
+     * The expunge log, for an exact {@code VANISHED (EARLIER)} (RFC 7162 §3.2.5, §3.2.6): the UIDs expunged (or
+     * moved away) by changes whose mod-sequence is above {@code modSeq}, ascending. Empty when the store's log no
+     * longer reaches back that far (it is bounded) or the store keeps none; the caller then reports a superset.
+     */
+    default Optional<long[]> expungedSince(long modSeq) throws StoreException {
+        return Optional.empty();
     }
 
     /** The first UID no session has claimed as recent yet (STATUS RECENT, EXAMINE), without claiming anything. */

@@ -91,6 +91,40 @@ public abstract class MessagesContract {
         }
     }
 
+    /** The expunge log behind an exact VANISHED (EARLIER) (RFC 7162 §3.2.5.1): expunges and moves, by mod-sequence. */
+    @Test
+    void expungedSinceNamesExactlyWhatLeftAfterAModSeqAndSurvivesReopen() throws Exception {
+        long start;
+        long afterFirst;
+        long end;
+        try (MailStore store = TestStores.openWithUser(fixture())) {
+            store.mailboxes(TestStores.USER).create("Caravans");
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            Mailbox archive = store.mailboxes(TestStores.USER).open("Caravans");
+            for (int i = 1; i <= 6; i++) {
+                inbox.append(TestStores.request(TestStores.message(Integer.toString(i), "m" + i)));
+            }
+            start = inbox.info().highestModSeq();
+            assertThat(inbox.expungedSince(start)).hasValueSatisfying(u -> assertThat(u).isEmpty());
+            inbox.expunge(new long[] {2, 999});
+            afterFirst = inbox.info().highestModSeq();
+            inbox.moveTo(new long[] {5}, archive);
+            inbox.updateFlags(new long[] {1}, FlagUpdate.add(Flags.of(SystemFlag.SEEN))); // not an expunge
+            inbox.expunge(new long[] {4, 3});
+            end = inbox.info().highestModSeq();
+            assertThat(inbox.expungedSince(start)).hasValueSatisfying(u -> assertThat(u).containsExactly(2, 3, 4, 5));
+            assertThat(inbox.expungedSince(afterFirst)).hasValueSatisfying(u -> assertThat(u).containsExactly(3, 4, 5));
+            assertThat(inbox.expungedSince(end)).hasValueSatisfying(u -> assertThat(u).isEmpty());
+            assertThat(archive.expungedSince(0)).hasValueSatisfying(u -> assertThat(u).isEmpty());
+        }
+        try (MailStore store = fixture().open()) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            assertThat(inbox.expungedSince(start)).hasValueSatisfying(u -> assertThat(u).containsExactly(2, 3, 4, 5));
+            assertThat(inbox.expungedSince(afterFirst)).hasValueSatisfying(u -> assertThat(u).containsExactly(3, 4, 5));
+            assertThat(inbox.expungedSince(end)).hasValueSatisfying(u -> assertThat(u).isEmpty());
+        }
+    }
+
     @Test
     void flagUpdatesHonourUnchangedSinceAndChangedSince() throws Exception {
         try (MailStore store = TestStores.openWithUser(fixture())) {

@@ -55,7 +55,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             session.condstoreUsed(); // RFC 7162 §3.1: FETCH MODSEQ and CHANGEDSINCE enable CONDSTORE
         }
         if (request.vanished()) {
-            VanishedResponse vanished = VanishedEarlier.duringSession(selected, request.set());
+            VanishedResponse vanished = VanishedEarlier.duringSession(selected, request.set(), request.changedSince());
             if (!vanished.isEmpty()) {
                 out.add(vanished); // before the FETCH responses (RFC 7162 §3.2.6)
             }

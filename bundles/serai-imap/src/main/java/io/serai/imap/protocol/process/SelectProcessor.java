@@ -16,6 +16,7 @@ import io.serai.store.api.StoreException;
 import io.serai.store.api.SystemFlag;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -84,7 +85,8 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
         out.add(StatusResponse.untagged(Status.OK, ResponseCode.number("HIGHESTMODSEQ", info.highestModSeq()),
                 "Highest"));
         if (request.qresync() != null && request.qresync().uidValidity() == info.uidValidity()) {
-            resync(request.qresync(), uids, messages, info.uidNext(), recent, out);
+            Optional<long[]> expunged = mailbox.expungedSince(request.qresync().modSeq());
+            resync(request.qresync(), uids, messages, info.uidNext(), expunged, recent, out);
         }
         session.select(new SelectedMailbox(mailbox, request.mailbox(), request.readOnly(), uids, pending, registration,
                 info.highestModSeq()));
@@ -103,10 +105,13 @@ final class SelectProcessor implements CommandProcessor<SelectRequest> {
      * UIDVALIDITY the client's cache is void and nothing of this is sent.
      */
     private static void resync(SelectRequest.Qresync qresync, long[] uids, List<MessageMeta> messages, long uidNext,
-                               long[] recent, List<ImapResponse> out) {
+                               Optional<long[]> expunged, long[] recent, List<ImapResponse> out) {
         SequenceSet known = qresync.knownUids() != null ? qresync.knownUids()
                 : new SequenceSet(List.of(new SequenceSet.Range(1, SequenceSet.STAR)), false);
-        VanishedResponse vanished = VanishedEarlier.of(known, uids, uidNext);
+        // exact from the expunge log where it reaches back to the client's mod-sequence; an expunge after the
+        // messages were read is still in uids and is reported later as a plain VANISHED
+        VanishedResponse vanished = expunged.map(e -> VanishedEarlier.exact(known, e, uidNext, uids))
+                .orElseGet(() -> VanishedEarlier.of(known, uids, uidNext));
         if (!vanished.isEmpty()) {
             out.add(vanished);
         }

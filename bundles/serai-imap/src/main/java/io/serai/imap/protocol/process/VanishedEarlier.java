@@ -7,15 +7,17 @@ import io.serai.store.api.StoreException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 
 /**
  * {@code * VANISHED (EARLIER)} for SELECT (QRESYNC ...) and UID FETCH (CHANGEDSINCE n VANISHED) (RFC 7162 §3.2.5,
- * §3.2.6). The store does not remember expunged UIDs, so instead of "expunged since mod-sequence n" this reports
- * every UID of the client's set, below UIDNEXT, that does not exist now: a superset the client can apply without
- * harm, since UIDs are never reused within one UIDVALIDITY (RFC 9051 §2.3.1.1) and a VANISHED (EARLIER) UID the
- * client does not have is ignored (RFC 7162 §3.2.10). The cost is the number of ranges in the set plus the number of
- * messages, never the size of the UID space: gaps are written as ranges.
+ * §3.2.6). Exact where the store's expunge log ({@link io.serai.store.api.Mailbox#expungedSince}) reaches back to
+ * the client's mod-sequence: the UIDs of the client's set expunged since then. Where it does not (the log is
+ * bounded, or the mailbox was copied in), every UID of the set, below UIDNEXT, that does not exist now: a superset
+ * the client can apply without harm, since UIDs are never reused within one UIDVALIDITY (RFC 9051 §2.3.1.1) and a
+ * VANISHED (EARLIER) UID the client does not have is ignored (RFC 7162 §3.2.10). The superset costs the number of
+ * ranges in the set plus the number of messages, never the size of the UID space: gaps are written as ranges.
  */
 final class VanishedEarlier {
 
@@ -27,14 +29,44 @@ final class VanishedEarlier {
      * in the session's map: a new message not yet announced is not vanished, and an expunge not yet announced comes
      * as a plain VANISHED at the end of the command. Costs one read of the mailbox's UIDs.
      */
-    static VanishedResponse duringSession(SelectedMailbox selected, SequenceSet uidSet) throws StoreException {
+    static VanishedResponse duringSession(SelectedMailbox selected, SequenceSet uidSet, long modSeq)
+            throws StoreException {
         long uidNext = selected.mailbox().info().uidNext(); // read first: later appends are in uids() below
+        Optional<long[]> expunged = selected.mailbox().expungedSince(modSeq);
+        if (expunged.isPresent()) {
+            // an expunge the session has not announced yet comes as a plain VANISHED at the end of the command
+            return exact(uidSet, expunged.get(), uidNext, selected.uids());
+        }
         long[] existing = LongStream.concat(Arrays.stream(selected.uids()), Arrays.stream(selected.mailbox().uids()))
                 .sorted().distinct().toArray();
         return of(uidSet, existing, uidNext);
     }
 
     /**
+     * The exact form: the UIDs of {@code expunged} (ascending) inside {@code uidSet}, less those in {@code present}
+     * (ascending: the UIDs the session still shows, whose expunge it reports itself).
+     */
+    static VanishedResponse exact(SequenceSet uidSet, long[] expunged, long uidNext, long[] present) {
+        long largest = uidNext - 1;
+        long[] out = new long[0];
+        int n = 0;
+        for (long uid : expunged) {
+            if (!uidSet.contains(uid, largest) || Arrays.binarySearch(present, uid) >= 0) {
+                continue;
+            }
+            if (n > 0 && out[n - 1] == uid - 1) {
+                out[n - 1] = uid; // extends the last range
+            } else {
+                out = add(out, n, uid, uid);
+                n += 2;
+            }
+        }
+        return new VanishedResponse(true, Arrays.copyOf(out, n));
+    }
+
+    /**
+     * The superset form.
+     *
      * @param uidSet   the UIDs the client asks about ({@code *} is the largest UID below UIDNEXT)
      * @param existing the UIDs that exist, ascending
      * @param uidNext  the mailbox's UIDNEXT: no UID at or above it was ever assigned

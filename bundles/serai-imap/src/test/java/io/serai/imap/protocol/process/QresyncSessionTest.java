@@ -73,10 +73,13 @@ class QresyncSessionTest {
                 .contains("* VANISHED (EARLIER) 5\r\n* 2 FETCH (UID 3 FLAGS () MODSEQ (4))\r\n"
                         + "* 3 FETCH (UID 4 FLAGS (\\Flagged) MODSEQ (8))\r\n* 4 FETCH (UID 6 FLAGS () MODSEQ (7))\r\n"
                         + "b OK [READ-ONLY] EXAMINE completed\r\n");
-        // nothing changed since the client's mod-sequence: no FETCH, and VANISHED only for the known UIDs 1:4
-        assertThat(h.send("c SELECT INBOX (QRESYNC (" + uidValidity + " 9 1:4))"))
+        // the expunges at MODSEQ 9: VANISHED only for the known UIDs 1:4, and no FETCH (nothing else changed)
+        assertThat(h.send("c SELECT INBOX (QRESYNC (" + uidValidity + " 8 1:4))"))
                 .startsWith("* OK [CLOSED] Previous mailbox closed\r\n")
                 .contains("* OK [HIGHESTMODSEQ 9] Highest\r\n* VANISHED (EARLIER) 2\r\nc OK [READ-WRITE]");
+        // nothing changed since the client's mod-sequence: the expunge log says nothing vanished either
+        assertThat(h.send("d SELECT INBOX (QRESYNC (" + uidValidity + " 9 1:4))"))
+                .contains("* OK [HIGHESTMODSEQ 9] Highest\r\nd OK [READ-WRITE]").doesNotContain("VANISHED");
     }
 
     @Test
@@ -115,7 +118,7 @@ class QresyncSessionTest {
         h.send("a ENABLE QRESYNC");
         h.send("b SELECT INBOX");
         h.append("INBOX", MESSAGE, Flags.of()); // UID 7, in the store before the session has reported it
-        assertThat(h.send("c UID FETCH 1:* (UID) (CHANGEDSINCE 9 VANISHED)"))
+        assertThat(h.send("c UID FETCH 1:* (UID) (CHANGEDSINCE 8 VANISHED)"))
                 .startsWith("* VANISHED (EARLIER) 2,5\r\n").doesNotContain("2,5,7").endsWith("c OK FETCH completed\r\n");
     }
 
@@ -155,5 +158,23 @@ class QresyncSessionTest {
         b.awaitEvents();
         assertThat(b.send("d FETCH 1 FLAGS")).isEqualTo("d OK [EXPUNGEISSUED] Some messages were expunged meanwhile\r\n");
         assertThat(b.send("e NOOP")).isEqualTo("* VANISHED 3\r\ne OK NOOP completed\r\n");
+    }
+
+    /**
+     * The expunge log makes VANISHED (EARLIER) exact (RFC 7162 §3.2.5.1): a client that synchronised after the
+     * expunge of 2 and 5 hears only of what was expunged since, not of every UID that is missing.
+     */
+    @Test
+    void vanishedEarlierNamesOnlyExpungesSinceTheClientsModSeq() throws Exception {
+        h.send("a ENABLE QRESYNC");
+        inbox.expunge(new long[] {3}); // MODSEQ 10
+        assertThat(h.send("b SELECT INBOX (QRESYNC (" + uidValidity + " 9 1:6))"))
+                .contains("* OK [HIGHESTMODSEQ 10] Highest\r\n* VANISHED (EARLIER) 3\r\nb OK [READ-WRITE]");
+        inbox.expunge(new long[] {6}); // MODSEQ 11: the session still shows UID 6, and reports it as a plain VANISHED
+        assertThat(h.send("c UID FETCH 1:* (UID) (CHANGEDSINCE 9 VANISHED)"))
+                .startsWith("* VANISHED (EARLIER) 3\r\n").doesNotContain("(EARLIER) 2").doesNotContain("3,6")
+                .endsWith("c OK FETCH completed\r\n");
+        assertThat(h.send("e NOOP")).contains("* VANISHED 6\r\n");
+        assertThat(h.send("d UID FETCH 1:* (UID) (CHANGEDSINCE 11 VANISHED)")).doesNotContain("VANISHED (EARLIER)");
     }
 }

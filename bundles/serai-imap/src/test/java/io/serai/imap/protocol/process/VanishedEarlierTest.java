@@ -48,4 +48,14 @@ class VanishedEarlierTest {
         assertThat(wire(VanishedResponse.of(false, new long[] {9, 3, 4, 5, 7}))).isEqualTo("* VANISHED 3:5,7,9\r\n");
         assertThat(VanishedResponse.of(false, new long[0]).isEmpty()).isTrue();
     }
+
+    @Test
+    void theExactFormKeepsTheLoggedUidsInsideTheSetAndNotStillShown() {
+        long[] expunged = {2, 3, 4, 7, 9, 12};
+        assertThat(wire(VanishedEarlier.exact(set(1, SequenceSet.STAR), expunged, 13, new long[] {9})))
+                .isEqualTo("* VANISHED (EARLIER) 2:4,7,12\r\n");
+        assertThat(wire(VanishedEarlier.exact(set(3, 8), expunged, 13, new long[0])))
+                .isEqualTo("* VANISHED (EARLIER) 3:4,7\r\n");
+        assertThat(VanishedEarlier.exact(set(5, 6), expunged, 13, new long[0]).isEmpty()).isTrue();
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.IntStream;
 
@@ -160,6 +161,11 @@ final class MailboxHandle implements Mailbox {
     public long claimRecent(long uidNext) throws StoreException {
         read(m -> null); // a deleted mailbox has nothing to claim
         return store.recent.claim(id, uidNext);
+    }
+
+    @Override
+    public Optional<long[]> expungedSince(long modSeq) throws StoreException {
+        return read(m -> m.expunged.since(modSeq));
     }
 
     @Override

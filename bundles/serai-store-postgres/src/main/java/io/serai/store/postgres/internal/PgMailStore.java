@@ -29,6 +29,7 @@ import io.serai.store.postgres.PostgresStoreConfig;
 import io.serai.store.postgres.internal.cluster.PgCoordination;
 import io.serai.store.postgres.internal.content.ContentCache;
 import io.serai.store.postgres.internal.content.ContentReader;
+import io.serai.store.postgres.internal.event.ChangeKind;
 import io.serai.store.postgres.internal.event.ChangeFeed;
 import io.serai.store.postgres.internal.event.ChangeLog;
 import io.serai.store.postgres.internal.schema.Migrations;
@@ -130,11 +131,20 @@ public final class PgMailStore implements PostgresMailStore {
         return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private void prune() {
+    /** Drops change_log rows no listener needs any more; package-private for the pruning test. */
+    void prune() {
         try {
             db.read(c -> {
                 try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("DELETE FROM change_log WHERE created_at < now() - interval '1 hour'");
+                    int changes = s.executeUpdate("DELETE FROM change_log WHERE created_at < now() - interval '1 hour'"
+                            + " AND kind <> " + ChangeKind.EXPUNGED.code());
+                    // the expunge log: what leaves it raises its mailbox's floor in the same statement
+                    int expunges = s.executeUpdate("WITH gone AS (DELETE FROM change_log WHERE kind = "
+                            + ChangeKind.EXPUNGED.code() + " AND created_at < now() - interval '30 days'"
+                            + " RETURNING mailbox_id, modseq) UPDATE mailbox SET expunge_floor ="
+                            + " greatest(expunge_floor, g.modseq) FROM (SELECT mailbox_id, max(modseq) AS modseq"
+                            + " FROM gone GROUP BY mailbox_id) g WHERE mailbox.id = g.mailbox_id");
+                    return changes + expunges;
                 }
             });
         } catch (StoreException | RuntimeException e) {

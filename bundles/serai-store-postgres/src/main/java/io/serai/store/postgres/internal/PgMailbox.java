@@ -1,10 +1,12 @@
 package io.serai.store.postgres.internal;
 
 import java.io.IOException;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.serai.store.api.AppendRequest;
 import io.serai.store.api.AppendResult;
@@ -19,6 +21,7 @@ import io.serai.store.api.StoreException;
 import io.serai.store.api.UidMapping;
 import io.serai.store.api.search.SearchKey;
 import io.serai.store.postgres.internal.content.PgMessageContent;
+import io.serai.store.postgres.internal.event.ChangeKind;
 import io.serai.store.postgres.internal.content.PreparedContent;
 import io.serai.store.postgres.internal.write.PendingAppend;
 
@@ -197,6 +200,37 @@ final class PgMailbox implements Mailbox {
             }
             MailboxRow.read(c, id); // nothing to claim, or the mailbox is gone?
             return uidNext;
+        });
+    }
+
+    @Override
+    public Optional<long[]> expungedSince(long modSeq) throws StoreException {
+        return store.db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT m.expunge_floor, (SELECT array_agg(DISTINCT u"
+                    + " ORDER BY u) FROM change_log l, unnest(l.uids) u WHERE l.mailbox_id = m.id AND l.kind = "
+                    + ChangeKind.EXPUNGED.code() + " AND l.modseq > ?) FROM mailbox m WHERE m.id = ?")) {
+                p.setLong(1, modSeq);
+                p.setLong(2, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        MailboxRow.read(c, id); // throws: the mailbox is gone
+                        return Optional.<long[]>empty();
+                    }
+                    if (modSeq < rs.getLong(1)) {
+                        return Optional.<long[]>empty(); // pruned past the client's mod-sequence
+                    }
+                    Array uids = rs.getArray(2);
+                    if (uids == null) {
+                        return Optional.of(new long[0]);
+                    }
+                    Long[] boxed = (Long[]) uids.getArray();
+                    long[] out = new long[boxed.length];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = boxed[i];
+                    }
+                    return Optional.of(out);
+                }
+            }
         });
     }
 

@@ -136,8 +136,10 @@ final class PgRestore implements StoreRestore {
         PgMailbox target = own(mailbox);
         store.db.transaction(c -> {
             MailboxRow.lock(c, target.id());
+            // the source's expunges are not copied: the log knows nothing up to the copied HIGHESTMODSEQ
             PgAccounts.update(c, "UPDATE mailbox SET uid_next = greatest(uid_next, ?), "
-                    + "highest_modseq = greatest(highest_modseq, ?) WHERE id = ?", uidNext, highestModSeq, target.id());
+                    + "highest_modseq = greatest(highest_modseq, ?), expunge_floor = greatest(expunge_floor, ?) "
+                    + "WHERE id = ?", uidNext, highestModSeq, highestModSeq, target.id());
             return null;
         });
     }

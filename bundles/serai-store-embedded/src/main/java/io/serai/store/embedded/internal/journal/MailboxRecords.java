@@ -135,6 +135,7 @@ public final class MailboxRecords {
             if (m != null) {
                 m.uidNext = Math.max(m.uidNext, uidNext);
                 m.highestModSeq = Math.max(m.highestModSeq, highestModSeq);
+                m.expunged.forgetUpTo(m.highestModSeq); // the source's expunges were not copied
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -157,15 +158,19 @@ public final class MessageRecords {
             boolean[] marked = new boolean[t.count()];
             long octets = 0;
             int removed = 0;
+            long[] gone = new long[uids.length];
             for (long uid : uids) {
                 int i = t.indexOf(uid);
                 if (i >= 0 && !marked[i]) {
                     marked[i] = true;
                     octets += t.size(i);
-                    removed++;
+                    gone[removed++] = uid;
                 }
             }
             t.removeMarked(marked);
+            long[] logged = Arrays.copyOf(gone, removed);
+            Arrays.sort(logged);
+            m.expunged.record(modSeq, logged);
             m.octets -= octets;
             m.highestModSeq = Math.max(m.highestModSeq, modSeq);
             usage(s, m.account, -octets, -removed);

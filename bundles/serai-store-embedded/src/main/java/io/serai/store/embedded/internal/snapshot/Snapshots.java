@@ -30,7 +30,8 @@ import io.serai.store.embedded.internal.state.StoreState;
  */
 public final class Snapshots {
     private static final long MAGIC = 0x5345524149534e50L; // "SERAISNP"
-    private static final int VERSION = 1;
+    /** 2: each mailbox ends with its expunge log; a version 1 snapshot is read with none (everything unknown). */
+    private static final int VERSION = 2;
     private static final int KEEP = 2;
 
     private final Path dir;
@@ -53,9 +54,9 @@ public final class Snapshots {
             if (intact(f)) {
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
                     in.readLong();
-                    in.readInt();
+                    int version = in.readInt();
                     long firstFile = in.readLong();
-                    StateCodec.read(state, in);
+                    StateCodec.read(state, in, version);
                     return firstFile;
                 }
             }

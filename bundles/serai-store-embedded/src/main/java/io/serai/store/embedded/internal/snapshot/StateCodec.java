@@ -15,6 +15,7 @@ import io.serai.store.api.ScramCredential;
 import io.serai.store.api.SpecialUse;
 import io.serai.store.embedded.internal.journal.DataIo;
 import io.serai.store.embedded.internal.state.AccountState;
+import io.serai.store.embedded.internal.state.ExpungeLog;
 import io.serai.store.embedded.internal.state.MailboxState;
 import io.serai.store.embedded.internal.state.MessageTable;
 import io.serai.store.embedded.internal.state.StoreState;
@@ -83,9 +84,10 @@ final class StateCodec {
             }
         }
         out.write(block.array(), 0, block.position());
+        m.expunged.write(out); // since snapshot version 2
     }
 
-    static void read(StoreState s, DataInputStream in) throws IOException {
+    static void read(StoreState s, DataInputStream in, int version) throws IOException {
         s.nextMailboxId = in.readLong();
         s.lastUidValidity = in.readLong();
         s.domains.addAll(DataIo.readStrings(in));
@@ -107,7 +109,7 @@ final class StateCodec {
         }
         int mailboxes = in.readInt();
         for (int i = 0; i < mailboxes; i++) {
-            MailboxState m = readMailbox(in);
+            MailboxState m = readMailbox(in, version);
             s.mailboxes.put(m.id, m);
             AccountState a = s.accounts.get(m.account);
             if (a != null) {
@@ -116,7 +118,7 @@ final class StateCodec {
         }
     }
 
-    private static MailboxState readMailbox(DataInputStream in) throws IOException {
+    private static MailboxState readMailbox(DataInputStream in, int version) throws IOException {
         long id = in.readLong();
         String account = in.readUTF();
         String name = in.readUTF();
@@ -150,6 +152,8 @@ final class StateCodec {
             }
             done += rows;
         }
+        // a version 1 snapshot has no log: every expunge up to the mailbox's HIGHESTMODSEQ is unknown
+        m.expunged = version >= 2 ? ExpungeLog.read(in) : new ExpungeLog(m.highestModSeq);
         return m;
     }
 

@@ -26,6 +26,8 @@ public final class MailboxState {
     public long highestModSeq = 1;
     public long octets;
     public boolean deleted;
+    /** What was expunged, for an exact VANISHED (EARLIER); a new mailbox knows its whole history. */
+    public ExpungeLog expunged = new ExpungeLog(0);
 
     public MailboxState(long id, String account, String name, long uidValidity, Optional<SpecialUse> specialUse) {
         this(id, account, name, uidValidity, specialUse, new MessageTable());
@@ -49,6 +51,7 @@ public final class MailboxState {
         m.highestModSeq = highestModSeq;
         m.octets = octets;
         m.deleted = deleted;
+        m.expunged = expunged.copy();
         return m;
     }
 
