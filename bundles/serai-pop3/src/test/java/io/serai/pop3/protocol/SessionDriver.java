@@ -34,7 +34,7 @@ final class SessionDriver {
         return render(session.onLine(line.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
-    private String render(Response response) {
+    String render(Response response) {
         last = response;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(response.output());
