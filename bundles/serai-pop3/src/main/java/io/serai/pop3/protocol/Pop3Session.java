@@ -31,6 +31,8 @@ public final class Pop3Session {
     private final CredentialStore credentials;
     private State state = State.AUTHORIZATION;
     private boolean tls;
+    /** The client is on a trusted network: clear-text logins as over TLS (loopback by default, as Dovecot). */
+    private final boolean trustedClient;
     private String user;
     private SaslExchange exchange;
     private int authFailures;
@@ -42,6 +44,7 @@ public final class Pop3Session {
         this.config = config;
         this.client = client;
         this.tls = tls;
+        this.trustedClient = config.trustedNetworks().contains(client);
         this.sasl = sasl;
         this.credentials = credentials;
     }
@@ -225,9 +228,8 @@ public final class Pop3Session {
         return Response.reply(Replies.err(Replies.AUTH, "invalid credentials")).delayed();
     }
 
-    /** Over TLS, when configured, or from a trusted network (loopback by default, as Dovecot does). */
     private boolean clearTextAllowed() {
-        return tls || config.userWithoutTls() || config.trustedNetworks().contains(client);
+        return tls || trustedClient || config.userWithoutTls();
     }
 
     /** SCRAM never reveals the password, so it is offered in plaintext too; PLAIN and LOGIN only when allowed. */

@@ -3,6 +3,7 @@ package io.serai.pop3.protocol;
 import static io.serai.pop3.testing.TestStore.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.fuzz.FuzzInputs;
 import io.serai.pop3.api.Pop3EventListener;
 import io.serai.pop3.api.Pop3ServerConfig;
 import io.serai.pop3.testing.TestStore;

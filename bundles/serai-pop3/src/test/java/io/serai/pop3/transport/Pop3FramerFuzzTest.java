@@ -2,9 +2,9 @@ package io.serai.pop3.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.fuzz.FuzzInputs;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.serai.pop3.protocol.FuzzInputs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

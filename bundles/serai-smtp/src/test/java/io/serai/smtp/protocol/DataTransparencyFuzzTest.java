@@ -2,6 +2,7 @@ package io.serai.smtp.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.fuzz.FuzzInputs;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package io.serai.smtp.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.fuzz.FuzzInputs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.serai.smtp.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.fuzz.FuzzInputs;
 import io.serai.sasl.SaslMechanisms;
 import io.serai.smtp.api.SmtpServerConfig;
 import java.io.InputStream;

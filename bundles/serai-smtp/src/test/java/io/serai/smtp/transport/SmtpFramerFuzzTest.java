@@ -2,11 +2,11 @@ package io.serai.smtp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serai.fuzz.FuzzInputs;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.serai.smtp.protocol.FuzzInputs;
 import io.serai.smtp.protocol.InputMode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.serai.smtp.protocol;
+package io.serai.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -16,8 +16,7 @@ import java.util.Random;
  * {@code -Dfuzz.seed=S -Dfuzz.only=I}. {@code -Dfuzz.iterations=N} sets the budget of every fuzzer (CI runs the
  * small default of each test); see docs/FUZZING.md.
  *
- * <p>Copies of this class live in the test sources of each protocol module (smtp, pop3, imap, store-support):
- * there is no shared test module, and a few dozen lines are cheaper than a new one.
+ * <p>Lives in the test-support module {@code serai-fuzz}, a test-scope dependency of each module with fuzzers.
  */
 public final class FuzzInputs {
 
