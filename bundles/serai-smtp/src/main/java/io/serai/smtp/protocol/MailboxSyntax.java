@@ -15,6 +15,7 @@ public final class MailboxSyntax {
     private static final Pattern DOMAIN = Pattern.compile(
             "[\\p{Alnum}_\\u0080-\\x{10FFFF}]([\\p{Alnum}_\\-\\u0080-\\x{10FFFF}]*[\\p{Alnum}_\\u0080-\\x{10FFFF}])?"
                     + "(\\.[\\p{Alnum}_\\u0080-\\x{10FFFF}]([\\p{Alnum}_\\-\\u0080-\\x{10FFFF}]*[\\p{Alnum}_\\u0080-\\x{10FFFF}])?)*\\.?");
+    private static final int MAX_DOMAIN = 255;
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("\\[[\\x21-\\x5A\\x5E-\\x7E]+\\]");
 
     private MailboxSyntax() {
@@ -28,7 +29,7 @@ public final class MailboxSyntax {
         String local = mailbox.substring(0, at);
         String domain = mailbox.substring(at + 1);
         // RFC 5321 §4.5.3.1.1 and §4.5.3.1.2 size limits
-        if (local.length() > 64 || domain.length() > 255) {
+        if (local.length() > 64 || domain.length() > MAX_DOMAIN) {
             return Result.INVALID;
         }
         if (!DOT_STRING.matcher(local).matches() && !QUOTED_STRING.matcher(local).matches()) {
@@ -40,8 +41,15 @@ public final class MailboxSyntax {
         return isAscii(mailbox) ? Result.VALID : Result.NEEDS_SMTPUTF8;
     }
 
-    /** A HELO/EHLO argument or mailbox domain: a domain name or an address literal (RFC 5321 §4.1.3). */
+    /**
+     * A HELO/EHLO argument or mailbox domain: a domain name or an address literal (RFC 5321 §4.1.3). At most 255
+     * octets (RFC 5321 §4.5.3.1.2), checked before the patterns: their repeated groups recurse once per label, so a
+     * long enough value overflowed the stack (found by fuzzing).
+     */
     public static boolean isDomainOrLiteral(String value) {
+        if (value.length() > MAX_DOMAIN) {
+            return false;
+        }
         return DOMAIN.matcher(value).matches() || ADDRESS_LITERAL.matcher(value).matches();
     }
 

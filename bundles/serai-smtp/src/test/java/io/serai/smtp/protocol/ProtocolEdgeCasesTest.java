@@ -60,6 +60,15 @@ class ProtocolEdgeCasesTest {
         assertThat(MailboxSyntax.check("nodomain")).isEqualTo(MailboxSyntax.Result.INVALID);
     }
 
+    /** Found by fuzzing (smtp-path, seed 20261206, input 42128): a 13 KB EHLO domain overflowed the regex's stack. */
+    @Test
+    void aDomainLongerThan255OctetsIsRefusedWithoutRecursion() {
+        String labels = "ab.".repeat(85); // 255 octets: the longest domain RFC 5321 §4.5.3.1.2 allows
+        assertThat(MailboxSyntax.isDomainOrLiteral(labels)).isTrue();
+        assertThat(MailboxSyntax.isDomainOrLiteral(labels + "c")).isFalse();
+        assertThat(MailboxSyntax.isDomainOrLiteral("1" + "-Rmple.o".repeat(1660) + "rg")).isFalse();
+    }
+
     @Test
     void failingRecipientValidatorGivesTransient450() {
         SessionDriver d = new SessionDriver(Fixtures.mta().recipientValidator(a -> {
