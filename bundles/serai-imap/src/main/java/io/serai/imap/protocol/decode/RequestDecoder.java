@@ -55,6 +55,12 @@ public final class RequestDecoder {
         uid.register("COPY", copy);
         uid.register("MOVE", copy);
         uid.register("EXPUNGE", new UidExpungeDecoder());
+        SortDecoder sort = new SortDecoder();
+        ThreadDecoder thread = new ThreadDecoder();
+        decoders.put("SORT", sort);
+        decoders.put("THREAD", thread);
+        uid.register("SORT", sort);
+        uid.register("THREAD", thread);
         decoders.put("FETCH", new FetchDecoder(false));
         uid.register("FETCH", new FetchDecoder(true));
     }

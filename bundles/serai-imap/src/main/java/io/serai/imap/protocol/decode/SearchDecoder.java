@@ -21,6 +21,22 @@ final class SearchDecoder implements CommandDecoder {
     @Override
     public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
         in.sp();
+        Set<SearchReturn> options = returnOptions(in);
+        String charset = null;
+        if (in.tryConsumeAtom("CHARSET")) {
+            in.sp();
+            charset = in.astring().toUpperCase(Locale.ROOT);
+            in.sp();
+        }
+        SearchCriterion criteria = keys.keyList(in);
+        return new SearchRequest(tag, UidDecoder.byUid(command), options, charset, criteria);
+    }
+
+    /**
+     * {@code [search-return-opts SP]}: {@code RETURN (options) SP} if present, else nothing and an empty set. SORT
+     * takes the same options before its criteria (RFC 5267 §3).
+     */
+    static Set<SearchReturn> returnOptions(ArgumentReader in) throws DecodeException {
         Set<SearchReturn> options = EnumSet.noneOf(SearchReturn.class);
         if (in.tryConsumeAtom("RETURN")) {
             in.sp();
@@ -36,13 +52,6 @@ final class SearchDecoder implements CommandDecoder {
             }
             in.sp();
         }
-        String charset = null;
-        if (in.tryConsumeAtom("CHARSET")) {
-            in.sp();
-            charset = in.astring().toUpperCase(Locale.ROOT);
-            in.sp();
-        }
-        SearchCriterion criteria = keys.keyList(in);
-        return new SearchRequest(tag, UidDecoder.byUid(command), options, charset, criteria);
+        return options;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>Works on ISO-8859-1 characters, one per octet, so 8-bit header octets come back unchanged.
  */
-final class AddressListParser {
+public final class AddressListParser {
 
     private static final byte[] MISSING_DOMAIN = "MISSING_DOMAIN".getBytes(StandardCharsets.US_ASCII);
 
@@ -24,7 +24,7 @@ final class AddressListParser {
         this.s = new String(value, StandardCharsets.ISO_8859_1);
     }
 
-    static List<Address> parse(byte[] value) {
+    public static List<Address> parse(byte[] value) {
         return new AddressListParser(value).addressList();
     }
 

@@ -18,7 +18,9 @@ import io.serai.imap.protocol.response.QuotaResponse;
 import io.serai.imap.protocol.response.QuotaRootResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SearchResponse;
+import io.serai.imap.protocol.response.SortResponse;
 import io.serai.imap.protocol.response.StatusResponse;
+import io.serai.imap.protocol.response.ThreadResponse;
 import io.serai.imap.protocol.response.VanishedResponse;
 
 import java.util.List;
@@ -76,6 +78,24 @@ public final class ResponseEncoder {
             }
             if (r.modSeq() > 0) { // RFC 7162 §3.1.5
                 w.raw(" (MODSEQ ").number(r.modSeq()).raw(")");
+            }
+        } else if (response instanceof SortResponse r) {
+            w.raw("* SORT");
+            for (long n : r.numbers()) {
+                w.sp().number(n);
+            }
+            if (r.modSeq() > 0) { // RFC 7162 §3.1.5
+                w.raw(" (MODSEQ ").number(r.modSeq()).raw(")");
+            }
+        } else if (response instanceof ThreadResponse r) {
+            w.raw("* THREAD");
+            if (!r.threads().isEmpty()) {
+                w.sp();
+            }
+            for (ThreadResponse.Node t : r.threads()) {
+                w.raw("(");
+                threadMembers(w, t);
+                w.raw(")");
             }
         } else if (response instanceof EsearchResponse r) {
             esearch(w, r);
@@ -176,6 +196,40 @@ public final class ResponseEncoder {
         }
         if (r.modSeq() > 0) { // RFC 7162 §3.1.5
             w.raw(" MODSEQ ").number(r.modSeq());
+        }
+    }
+
+    /**
+     * RFC 5256 §4 {@code thread-members}: a message, then its only reply in the same list, or its replies as nested
+     * lists when there are two or more. A dummy writes only the nested lists. Chains are written in a loop, so only
+     * branching recurses.
+     */
+    private static void threadMembers(ImapWriter w, ThreadResponse.Node node) {
+        ThreadResponse.Node n = node;
+        boolean first = true;
+        while (true) {
+            if (n.number() > 0) {
+                if (!first) {
+                    w.sp();
+                }
+                w.number(n.number());
+                first = false;
+            }
+            if (n.children().size() == 1) {
+                n = n.children().get(0);
+                continue;
+            }
+            if (!n.children().isEmpty()) {
+                if (!first) {
+                    w.sp();
+                }
+                for (ThreadResponse.Node c : n.children()) {
+                    w.raw("(");
+                    threadMembers(w, c);
+                    w.raw(")");
+                }
+            }
+            return;
         }
     }
 

@@ -63,6 +63,8 @@ final class Capabilities {
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
                     "QUOTA=RES-MESSAGE"));
             caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES", "MULTIAPPEND", "CATENATE"));
+            // RFC 5256, RFC 5957, RFC 5267 §3
+            caps.addAll(List.of("SORT", "SORT=DISPLAY", "ESORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"));
             caps.addAll(List.of(CONDSTORE, QRESYNC)); // RFC 7162
             caps.add("BINARY"); // RFC 3516: FETCH BINARY[] and APPEND literal8
             if (session.compressionAvailable()) {

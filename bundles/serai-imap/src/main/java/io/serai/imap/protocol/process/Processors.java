@@ -70,6 +70,8 @@ final class Processors {
         add("COMPRESS", AUTHED, new CompressProcessor());
         add("STORE", EnumSet.of(SELECTED), new StoreProcessor());
         add("SEARCH", EnumSet.of(SELECTED), new SearchProcessor());
+        add("SORT", EnumSet.of(SELECTED), new SortProcessor());
+        add("THREAD", EnumSet.of(SELECTED), new ThreadProcessor());
         add("COPY", EnumSet.of(SELECTED), new CopyProcessor());
         add("MOVE", EnumSet.of(SELECTED), new MoveProcessor());
         add(UidExpungeRequest.COMMAND, EnumSet.of(SELECTED), new UidExpungeProcessor());

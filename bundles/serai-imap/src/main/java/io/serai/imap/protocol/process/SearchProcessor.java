@@ -1,6 +1,5 @@
 package io.serai.imap.protocol.process;
 
-import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.imap.protocol.request.SearchRequest;
 import io.serai.imap.protocol.request.SearchReturn;
 import io.serai.imap.protocol.response.EsearchResponse;
@@ -8,10 +7,7 @@ import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SearchResponse;
 import io.serai.imap.protocol.response.StatusResponse;
-import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
-import io.serai.store.api.search.ModSeqKey;
-import io.serai.store.api.search.SearchKey;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,24 +22,21 @@ import java.util.Set;
  */
 final class SearchProcessor implements CommandProcessor<SearchRequest> {
 
-    private static final Set<String> CHARSETS = Set.of("US-ASCII", "UTF-8");
-
     @Override
     public void process(SearchRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
         SelectedMailbox selected = session.selected();
         boolean save = request.returnOptions().contains(SearchReturn.SAVE);
-        if (request.charset() != null && !CHARSETS.contains(request.charset())) {
+        if (!SearchMatches.charsetSupported(request.charset())) {
             if (save) {
                 selected.saveResult(new long[0]);
             }
-            out.add(StatusResponse.no(request.tag(), ResponseCode.list("BADCHARSET", List.of("US-ASCII", "UTF-8")),
+            out.add(StatusResponse.no(request.tag(), ResponseCode.list("BADCHARSET", SearchMatches.CHARSETS),
                     "Unsupported charset"));
             return;
         }
         long[] uids;
         try {
-            uids = selected.exists() == 0 ? new long[0] : known(selected,
-                    selected.mailbox().search(SearchKeys.toStore(request.criteria(), selected)));
+            uids = SearchMatches.uids(selected, request.criteria());
         } catch (IllegalArgumentException e) {
             if (save) {
                 selected.saveResult(new long[0]);
@@ -53,9 +46,9 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
         }
         long[] numbers = request.byUid() ? uids : Arrays.stream(uids).map(selected::msn).toArray();
         long modSeq = 0;
-        if (usesModSeq(request.criteria())) {
+        if (SearchMatches.usesModSeq(request.criteria())) {
             session.condstoreUsed(); // RFC 7162 §3.1: SEARCH MODSEQ enables CONDSTORE
-            modSeq = highestModSeq(selected, reported(request, uids));
+            modSeq = SearchMatches.highestModSeq(selected, reported(request, uids));
         }
         if (save) {
             selected.saveResult(saved(request.returnOptions(), uids));
@@ -71,48 +64,12 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
         out.add(StatusResponse.ok(request.tag(), "SEARCH completed"));
     }
 
-    /** The matches this session has a sequence number for, ascending. */
-    private static long[] known(SelectedMailbox selected, long[] uids) {
-        return Arrays.stream(uids).filter(uid -> selected.msn(uid) > 0).sorted().toArray();
-    }
-
     /**
      * The messages an ESEARCH with only MIN and/or MAX returns (RFC 7162 §3.1.5: its MODSEQ is then that of the
      * returned messages, not of every match); every match otherwise.
      */
     private static long[] reported(SearchRequest request, long[] uids) {
         return request.extended() ? minMaxOnly(request.returnOptions(), uids) : uids;
-    }
-
-    /** Whether a MODSEQ key occurs anywhere in the criteria. */
-    private static boolean usesModSeq(SearchCriterion c) {
-        if (c instanceof SearchCriterion.Store s) {
-            return s.key() instanceof ModSeqKey;
-        }
-        if (c instanceof SearchCriterion.And a) {
-            return a.keys().stream().anyMatch(SearchProcessor::usesModSeq);
-        }
-        if (c instanceof SearchCriterion.Or o) {
-            return usesModSeq(o.left()) || usesModSeq(o.right());
-        }
-        return c instanceof SearchCriterion.Not n && usesModSeq(n.key());
-    }
-
-    /**
-     * The highest mod-sequence among the matches, for {@code (MODSEQ n)} (RFC 7162 §3.1.5); 0 (nothing appended)
-     * when nothing matched. One store read over the matches' UID range.
-     */
-    private static long highestModSeq(SelectedMailbox selected, long[] uids) throws StoreException {
-        if (uids.length == 0) {
-            return 0;
-        }
-        long highest = 0;
-        for (MessageMeta m : selected.mailbox().messages(uids[0], uids[uids.length - 1])) {
-            if (Arrays.binarySearch(uids, m.uid()) >= 0) {
-                highest = Math.max(highest, m.modSeq());
-            }
-        }
-        return highest;
     }
 
     private static EsearchResponse esearch(SearchRequest request, Set<SearchReturn> options, long[] numbers,
@@ -131,7 +88,7 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
     }
 
     /** With only MIN and/or MAX among the options (SAVE aside), just those messages; otherwise all of them. */
-    private static long[] minMaxOnly(Set<SearchReturn> options, long[] uids) {
+    static long[] minMaxOnly(Set<SearchReturn> options, long[] uids) {
         if (uids.length == 0 || options.contains(SearchReturn.ALL) || options.contains(SearchReturn.COUNT)
                 || !(options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))) {
             return uids;

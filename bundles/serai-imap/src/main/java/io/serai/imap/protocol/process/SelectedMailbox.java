@@ -1,9 +1,14 @@
 package io.serai.imap.protocol.process;
 
 import io.serai.imap.protocol.request.SequenceSet;
+import io.serai.imap.protocol.sort.SortFacts;
 import io.serai.store.api.Mailbox;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The mailbox of the SELECTED state and this session's message sequence number map (RFC 9051 §2.3.1.2): message
@@ -24,6 +29,21 @@ final class SelectedMailbox {
     private SyncModes modes = new SyncModes();
     /** The keywords this session's FLAGS responses named (IMAP keywords compare case-insensitively). */
     private final java.util.TreeSet<String> keywords = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    /**
+     * SORT and THREAD facts by UID: a message's content never changes, so they hold until the mailbox is closed.
+     * Bounded (least recently used go first), so a session sorting a huge mailbox does not keep it all.
+     */
+    private final LinkedHashMap<Long, SortFacts> sortFacts =
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, SortFacts> e) {
+                    return size() > SORT_FACTS_CACHED;
+                }
+            };
+    /** Whether the cached facts carry References (THREAD=REFERENCES) rather than only In-Reply-To. */
+    private final Set<Long> sortFactsWithReferences = new HashSet<>();
+    static final int SORT_FACTS_CACHED = 10_000;
 
     /** A mailbox whose changes nobody reports (tests of the sequence map). */
     SelectedMailbox(Mailbox mailbox, String name, boolean readOnly, long[] uids) {
@@ -54,6 +74,22 @@ final class SelectedMailbox {
     private java.util.TreeSet<Long> recent;
 
     /** Turns \\Recent reporting on; {@code uids} are recent for this session. */
+    /** Cached facts of {@code uid}, or null; with {@code references}, only facts read with References count. */
+    SortFacts sortFacts(long uid, boolean references) {
+        SortFacts f = sortFacts.get(uid);
+        return f == null || (references && !sortFactsWithReferences.contains(uid)) ? null : f;
+    }
+
+    void cacheSortFacts(SortFacts f, boolean references) {
+        sortFacts.put(f.uid(), f);
+        if (references) {
+            sortFactsWithReferences.add(f.uid());
+        }
+        if (sortFactsWithReferences.size() > 2 * SORT_FACTS_CACHED) {
+            sortFactsWithReferences.retainAll(sortFacts.keySet());
+        }
+    }
+
     void trackRecent(long[] recentUids) {
         recent = new java.util.TreeSet<>();
         for (long uid : recentUids) {
