@@ -129,6 +129,12 @@ final class PartBuilder {
             children.get(0).locate(index, bodyStart, index.bodyStart(bodyStart, end), end, endMark);
             return;
         }
+        if (octets > end - bodyStart) {
+            // mime4j and the line index may see different delimiters (e.g. a lone CR after "--boundary"): the body
+            // mime4j counted must still end inside the entity the index placed, so BODY[n] stays within the message
+            octets = Math.max(0, end - bodyStart);
+            lines = index.linesBetween(bodyStart, endMark);
+        }
         String boundary = params.get("boundary");
         if (!"multipart".equals(type) || boundary == null || children.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package io.serai.store.support.mime;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class StructureParser {
     private PartBuilder parseParts(InputStream in) throws IOException, MimeException {
         MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE);
         stream.setRecursionMode(RecursionMode.M_RECURSE);
-        stream.parse(in);
+        stream.parse(new FullReads(in));
         Deque<PartBuilder> open = new ArrayDeque<>();
         PartBuilder root = null;
         byte[] buf = new byte[8192];
@@ -82,6 +83,26 @@ public final class StructureParser {
             }
         }
         return root;
+    }
+
+    /**
+     * Fills every read mime4j asks for, or reaches the end. mime4j finds delimiter lines differently when its
+     * buffer is refilled by short reads (a socket, a pipe), so the same message got different structures; found by
+     * fuzzing, see docs/FUZZING.md.
+     */
+    private static final class FullReads extends FilterInputStream {
+        FullReads(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n = in.readNBytes(b, off, len);
+            return n == 0 ? -1 : n;
+        }
     }
 
     private static Envelope envelope(HeaderIndexer h) {

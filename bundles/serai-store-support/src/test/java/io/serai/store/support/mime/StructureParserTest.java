@@ -76,6 +76,50 @@ class StructureParserTest {
         assertThat(slice(raw, part.bodyOffset(), part.octets())).isEqualTo("plain");
     }
 
+    /**
+     * Found by fuzzing (mime-structure input 1002): mime4j and the line index disagreed on the delimiters ("--a\r"
+     * then a control character), and the part placed at the last delimiter kept mime4j's longer body count, so
+     * BODY[n] ran 17 octets past the end of the message.
+     */
+    @Test
+    void aPartsBodyNeverEndsPastTheMessage() throws Exception {
+        byte[] raw = ("Content-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\u000eCo((((((((ntent-Type: message/rfc822"
+                + "\r\n\r\nContent-Type: multip\\\"art/mixed; boundary=a\r\n \n--a\r\n\r\nsame boundary\r\n--a--\r\n"
+                + "--a--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(raw).hasSize(173);
+        BodyPart root = new StructureParser().parse(new ByteArrayInputStream(raw)).body();
+        assertWithin(root, raw.length);
+    }
+
+    private static void assertWithin(BodyPart part, long size) {
+        assertThat(part.bodyOffset()).isBetween(part.offset(), size);
+        assertThat(part.bodyOffset() + part.octets()).isLessThanOrEqualTo(size);
+        part.parts().forEach(p -> assertWithin(p, size));
+    }
+
+    /**
+     * Found by fuzzing (mime-structure input 2350): read one octet at a time, mime4j took {@code --outer0--} for a
+     * delimiter and the last part lost 24 octets; the parser now fills mime4j's reads, so the structure does not
+     * depend on how the stream delivers the bytes.
+     */
+    @Test
+    void theStructureDoesNotDependOnHowTheBytesArrive() throws Exception {
+        byte[] raw = ("From: a@b\r\nContent-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n--outer\r\n"
+                + "Content-Type: text/plain\r\n\r\none\r\n--outer\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nAAECAwQFBgcICQ==\r\n--outer0--\r\nepilogue\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        BodyPart whole = new StructureParser().parse(new ByteArrayInputStream(raw)).body();
+        BodyPart trickled = new StructureParser().parse(new java.io.FilterInputStream(new ByteArrayInputStream(raw)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        }).body();
+        assertThat(whole.parts()).hasSize(2);
+        assertThat(whole.parts().get(1).octets()).isEqualTo("AAECAwQFBgcICQ==\r\n--outer0--\r\nepilogue\r\n".length());
+        assertThat(trickled).isEqualTo(whole);
+    }
+
     private static String slice(byte[] raw, long from, long length) {
         return new String(raw, (int) from, (int) length, StandardCharsets.US_ASCII);
     }
