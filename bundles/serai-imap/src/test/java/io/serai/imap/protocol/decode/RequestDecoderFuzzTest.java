@@ -32,6 +32,10 @@ class RequestDecoderFuzzTest {
             "a26 SEARCH NOT NOT OR OR DELETED ANSWERED KEYWORD $Forwarded UNKEYWORD x",
             "a27 SEARCH CHARSET UTF-8 SUBJECT {3}\r\nabc BODY \"caf\u00e9\"",
             "a28 SEARCH RETURN (MIN MAX COUNT ALL) UID 1:100,200:* HEADER X-Spam \"yes\"",
+            "s1 UID SORT (REVERSE ARRIVAL SUBJECT DISPLAYFROM) UTF-8 OR FROM a (TO b) SINCE 1-Feb-2026",
+            "s2 SORT RETURN (MIN MAX COUNT ALL SAVE) (SIZE CC REVERSE TO DATE DISPLAYTO) US-ASCII 1:*",
+            "s3 THREAD REFERENCES UTF-8 NOT DELETED",
+            "s4 UID THREAD ORDEREDSUBJECT \"UTF-8\" SUBJECT {3}\r\nabc",
             "a29 UID SEARCH RETURN (SAVE) MODSEQ \"/flags/\\\\draft\" all 620162338",
             "a30 SEARCH SENTON 5-Jul-2020 ON 07-Jul-2020 SMALLER 10000 TEXT hello CC bob BCC eve TO x",
             "a31 SEARCH (((SEEN))) 1:5 $ NEW OLD RECENT UNDRAFT FLAGGED MODSEQ 5",
@@ -96,7 +100,8 @@ class RequestDecoderFuzzTest {
     /** Nesting deeper than any real client: refused, not a StackOverflowError (SearchKeyParser.MAX_DEPTH). */
     @Test
     void deepNestingIsRefusedNotOverflowed() {
-        List<String> prefixes = List.of("a SEARCH ", "a UID SEARCH ", "a SEARCH RETURN (MIN) ", "a FETCH 1 ",
+        List<String> prefixes = List.of("a SEARCH ", "a UID SEARCH ", "a SEARCH RETURN (MIN) ", "a SORT (SIZE) UTF-8 ",
+                "a THREAD REFERENCES UTF-8 ", "a FETCH 1 ",
                 "a STORE 1 FLAGS ", "a APPEND INBOX ", "a LIST ", "a LIST \"\" ", "a ID ", "a STATUS x ",
                 "a SELECT x ", "a SETQUOTA \"\" ", "a APPEND INBOX CATENATE ");
         List<String> units = List.of("(", "NOT ", "OR ", "OR ALL ", "((", "(NOT ", "OR (");
