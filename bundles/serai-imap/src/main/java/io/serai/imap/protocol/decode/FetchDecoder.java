@@ -3,6 +3,7 @@ package io.serai.imap.protocol.decode;
 import io.serai.imap.protocol.request.FetchItem;
 import io.serai.imap.protocol.request.FetchRequest;
 import io.serai.imap.protocol.request.ImapRequest;
+import io.serai.imap.protocol.request.ResultRange;
 import io.serai.imap.protocol.request.SequenceSet;
 
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class FetchDecoder implements CommandDecoder {
         List<FetchItem> items = items(in);
         long changedSince = -1;
         boolean vanished = false;
-        if (in.tryConsume(' ')) { // fetch-modifiers (RFC 7162 §3.1.4.1, §3.2.6)
+        ResultRange partial = null;
+        if (in.tryConsume(' ')) { // fetch-modifiers (RFC 7162 §3.1.4.1, §3.2.6, RFC 9394 §4)
             in.expect('(');
             do {
                 String modifier = in.atom().toUpperCase(Locale.ROOT);
@@ -46,6 +48,9 @@ final class FetchDecoder implements CommandDecoder {
                     changedSince = in.number();
                 } else if (modifier.equals("VANISHED") && !vanished) {
                     vanished = true;
+                } else if (modifier.equals("PARTIAL") && partial == null) {
+                    in.sp();
+                    partial = SearchDecoder.range(in);
                 } else {
                     throw in.error("Unknown or repeated fetch modifier " + modifier);
                 }
@@ -56,7 +61,7 @@ final class FetchDecoder implements CommandDecoder {
             }
         }
         in.end();
-        return new FetchRequest(tag, set, items, byUid, changedSince, vanished);
+        return new FetchRequest(tag, set, items, byUid, changedSince, vanished, partial);
     }
 
     private static List<FetchItem> items(ArgumentReader in) throws DecodeException {

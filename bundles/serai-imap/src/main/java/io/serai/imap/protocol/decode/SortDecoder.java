@@ -2,7 +2,6 @@ package io.serai.imap.protocol.decode;
 
 import io.serai.imap.protocol.request.ImapRequest;
 import io.serai.imap.protocol.request.SearchCriterion;
-import io.serai.imap.protocol.request.SearchReturn;
 import io.serai.imap.protocol.request.SortCriterion;
 import io.serai.imap.protocol.request.SortKey;
 import io.serai.imap.protocol.request.SortRequest;
@@ -10,7 +9,6 @@ import io.serai.imap.protocol.request.SortRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code ["UID" SP] "SORT" [SP sort-return-opts] SP sort-criteria SP search-criteria} with {@code sort-criteria =
@@ -24,13 +22,14 @@ final class SortDecoder implements CommandDecoder {
     @Override
     public ImapRequest decode(String tag, String command, ArgumentReader in, boolean utf8) throws DecodeException {
         in.sp();
-        Set<SearchReturn> options = SearchDecoder.returnOptions(in);
+        ReturnOptions options = SearchDecoder.returnOptions(in);
         List<SortCriterion> criteria = sortCriteria(in);
         in.sp();
         String charset = in.astring().toUpperCase(Locale.ROOT);
         in.sp();
         SearchCriterion search = keys.keyList(in);
-        return new SortRequest(tag, UidDecoder.byUid(command), options, criteria, charset, search);
+        return new SortRequest(tag, UidDecoder.byUid(command), options.options(), options.partial(), criteria,
+                charset, search);
     }
 
     private static List<SortCriterion> sortCriteria(ArgumentReader in) throws DecodeException {

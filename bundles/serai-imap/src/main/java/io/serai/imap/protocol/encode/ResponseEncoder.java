@@ -194,6 +194,11 @@ public final class ResponseEncoder {
         if (r.all() != null && r.all().length > 0) {
             w.raw(" ALL ").raw(NumberSets.compact(r.all()));
         }
+        if (r.partialRange() != null) { // RFC 9394 §3.1: NIL when no match is in the range
+            long[] p = r.partial();
+            w.raw(" PARTIAL (").raw(r.partialRange()).sp().raw(p.length == 0 ? "NIL" : NumberSets.compact(p))
+                    .raw(")");
+        }
         if (r.modSeq() > 0) { // RFC 7162 §3.1.5
             w.raw(" MODSEQ ").number(r.modSeq());
         }

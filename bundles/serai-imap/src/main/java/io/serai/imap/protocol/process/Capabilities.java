@@ -62,7 +62,7 @@ final class Capabilities {
             caps.addAll(List.of("NAMESPACE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS",
                     "STATUS=SIZE", "APPENDLIMIT=" + config.appendLimit(), UTF8_ACCEPT, "QUOTA", "QUOTA=RES-STORAGE",
                     "QUOTA=RES-MESSAGE"));
-            caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES", "MULTIAPPEND", "CATENATE"));
+            caps.addAll(List.of("UIDPLUS", "MOVE", "ESEARCH", "SEARCHRES", "PARTIAL", "MULTIAPPEND", "CATENATE"));
             // RFC 5256, RFC 5957, RFC 5267 §3
             caps.addAll(List.of("SORT", "SORT=DISPLAY", "ESORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"));
             caps.addAll(List.of(CONDSTORE, QRESYNC)); // RFC 7162

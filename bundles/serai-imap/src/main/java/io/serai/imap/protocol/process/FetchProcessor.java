@@ -60,6 +60,9 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
                 out.add(vanished); // before the FETCH responses (RFC 7162 §3.2.6)
             }
         }
+        if (request.partial() != null && request.changedSince() < 0) {
+            msns = page(msns, request.partial()); // before any metadata is read: paging a huge set stays cheap
+        }
         if (msns.length == 0) {
             out.add(StatusResponse.ok(request.tag(), "FETCH completed"));
             return;
@@ -68,6 +71,12 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         if (request.changedSince() >= 0) { // only messages whose mod-sequence is above it (RFC 7162 §3.1.4.1)
             metas.values().removeIf(m -> m.modSeq() <= request.changedSince());
             msns = Arrays.stream(msns).filter(n -> metas.containsKey(selected.uid(n))).toArray();
+            if (request.partial() != null) { // a page of what changed
+                msns = page(msns, request.partial());
+                java.util.Set<Long> kept = Arrays.stream(msns).mapToObj(n -> selected.uid(n))
+                        .collect(java.util.stream.Collectors.toSet());
+                metas.keySet().retainAll(kept);
+            }
         }
         boolean setsSeen = !selected.readOnly() && items.stream().anyMatch(FetchItem::setsSeen);
         Map<Long, MessageMeta> seenNow = setsSeen ? markSeen(session, selected, metas) : Map.of();
@@ -97,6 +106,12 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         out.addAll(fetched);
         out.add(skipped ? StatusResponse.ok(request.tag(), EXPUNGEISSUED, "Some messages were expunged meanwhile")
                 : StatusResponse.ok(request.tag(), "FETCH completed"));
+    }
+
+    /** The messages at the range's positions among {@code msns} (ascending), RFC 9394 §4. */
+    private static int[] page(int[] msns, io.serai.imap.protocol.request.ResultRange range) {
+        return Arrays.stream(range.slice(Arrays.stream(msns).asLongStream().toArray())).mapToInt(n -> (int) n)
+                .toArray();
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Set;
  * reported. Without RETURN an IMAP4rev1 client gets {@code * SEARCH}; with RETURN (or IMAP4rev2 enabled) it gets
  * {@code * ESEARCH} (RFC 4731). SAVE keeps the result for {@code $} (RFC 5182 §2.4): only MIN and/or MAX when they
  * are the only other options, everything otherwise; a failed SEARCH with SAVE empties it. SAVE alone sends no
- * ESEARCH.
+ * ESEARCH. PARTIAL (RFC 9394) pages the matches in ascending order; with SAVE, the page is what is saved.
  */
 final class SearchProcessor implements CommandProcessor<SearchRequest> {
 
@@ -51,7 +51,8 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
             modSeq = SearchMatches.highestModSeq(selected, reported(request, uids));
         }
         if (save) {
-            selected.saveResult(saved(request.returnOptions(), uids));
+            selected.saveResult(request.partial() != null ? request.partial().slice(uids)
+                    : saved(request.returnOptions(), uids));
         }
         if (request.extended() || session.enabled().contains("IMAP4REV2")) {
             Set<SearchReturn> options = request.extended() ? request.returnOptions() : Set.of(SearchReturn.ALL);
@@ -79,7 +80,9 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
         long max = any && options.contains(SearchReturn.MAX) ? numbers[numbers.length - 1] : 0;
         long count = options.contains(SearchReturn.COUNT) ? numbers.length : -1;
         return new EsearchResponse(request.tag(), request.byUid(), min, max, count,
-                options.contains(SearchReturn.ALL) ? numbers : null, modSeq);
+                options.contains(SearchReturn.ALL) ? numbers : null, modSeq,
+                request.partial() == null ? null : request.partial().toString(),
+                request.partial() == null ? null : request.partial().slice(numbers));
     }
 
     /** RFC 5182 §2.4: with only MIN and/or MAX beside SAVE, just those messages are saved. */
@@ -90,6 +93,7 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
     /** With only MIN and/or MAX among the options (SAVE aside), just those messages; otherwise all of them. */
     static long[] minMaxOnly(Set<SearchReturn> options, long[] uids) {
         if (uids.length == 0 || options.contains(SearchReturn.ALL) || options.contains(SearchReturn.COUNT)
+                || options.contains(SearchReturn.PARTIAL)
                 || !(options.contains(SearchReturn.MIN) || options.contains(SearchReturn.MAX))) {
             return uids;
         }

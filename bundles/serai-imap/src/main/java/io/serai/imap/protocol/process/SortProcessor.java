@@ -19,7 +19,7 @@ import java.util.Set;
  * SORT and UID SORT (RFC 5256 §3, RFC 5957 DISPLAYFROM/DISPLAYTO): the store finds the matches, then they are
  * ordered by the criteria here. With RETURN the answer is an ESEARCH in sort order (ESORT, RFC 5267 §3.1: MIN is
  * the first in sort order, MAX the last, ALL the numbers in sort order); SAVE keeps the matches for {@code $}
- * (RFC 5182 §2.4, RFC 5267 §3.1). A MODSEQ key adds the highest MODSEQ of the matches (RFC 7162 §3.1.5).
+ * (RFC 5182 §2.4, RFC 5267 §3.1). PARTIAL (RFC 9394) pages the matches in sort order. A MODSEQ key adds the highest MODSEQ of the matches (RFC 7162 §3.1.5).
  */
 final class SortProcessor implements CommandProcessor<SortRequest> {
 
@@ -56,7 +56,8 @@ final class SortProcessor implements CommandProcessor<SortRequest> {
             modSeq = SearchMatches.highestModSeq(selected, ascending(reported));
         }
         if (save) {
-            selected.saveResult(ascending(minMaxOnly(request.returnOptions(), sortedUids)));
+            selected.saveResult(ascending(request.partial() != null ? request.partial().slice(sortedUids)
+                    : minMaxOnly(request.returnOptions(), sortedUids)));
         }
         if (!request.extended()) {
             out.add(new SortResponse(numbers, modSeq));
@@ -73,7 +74,9 @@ final class SortProcessor implements CommandProcessor<SortRequest> {
         long max = any && options.contains(SearchReturn.MAX) ? numbers[numbers.length - 1] : 0;
         long count = options.contains(SearchReturn.COUNT) ? numbers.length : -1;
         return new EsearchResponse(request.tag(), request.byUid(), min, max, count,
-                options.contains(SearchReturn.ALL) ? numbers : null, modSeq);
+                options.contains(SearchReturn.ALL) ? numbers : null, modSeq,
+                request.partial() == null ? null : request.partial().toString(),
+                request.partial() == null ? null : request.partial().slice(numbers));
     }
 
     /** As for SEARCH: with only MIN and/or MAX (SAVE aside), just the first and last in sort order. */

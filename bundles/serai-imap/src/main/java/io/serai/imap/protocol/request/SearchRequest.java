@@ -7,11 +7,12 @@ import java.util.Set;
  * RFC 4731 ESEARCH, RFC 5182 SAVE).
  *
  * @param returnOptions empty for a plain IMAP4rev1 SEARCH; {@code RETURN ()} means {@code ALL} (RFC 4731 §3.1)
+ * @param partial       the PARTIAL range (RFC 9394), or null
  * @param charset       the CHARSET argument in upper case, or {@code null}; the processor refuses unknown ones
  * @param criteria      the keys, an implicit AND
  */
-public record SearchRequest(String tag, boolean byUid, Set<SearchReturn> returnOptions, String charset,
-                            SearchCriterion criteria) implements ImapRequest {
+public record SearchRequest(String tag, boolean byUid, Set<SearchReturn> returnOptions, ResultRange partial,
+                            String charset, SearchCriterion criteria) implements ImapRequest {
 
     public SearchRequest {
         returnOptions = Set.copyOf(returnOptions);

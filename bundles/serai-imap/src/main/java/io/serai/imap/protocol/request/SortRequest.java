@@ -8,11 +8,13 @@ import java.util.Set;
  * RFC 5267 §3 for RETURN).
  *
  * @param returnOptions empty for a plain {@code * SORT} answer; otherwise the ESORT options (RFC 5267 §3.1)
+ * @param partial       the PARTIAL range (RFC 9394), positions in sort order, or null
  * @param sortCriteria  at least one, most significant first
  * @param charset       upper case; the processor refuses what it does not know
  */
-public record SortRequest(String tag, boolean byUid, Set<SearchReturn> returnOptions, List<SortCriterion> sortCriteria,
-                          String charset, SearchCriterion criteria) implements ImapRequest {
+public record SortRequest(String tag, boolean byUid, Set<SearchReturn> returnOptions, ResultRange partial,
+                          List<SortCriterion> sortCriteria, String charset, SearchCriterion criteria)
+        implements ImapRequest {
 
     public SortRequest {
         returnOptions = Set.copyOf(returnOptions);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serai.imap.protocol.request.FetchItem;
 import io.serai.imap.protocol.request.FetchRequest;
+import io.serai.imap.protocol.request.ResultRange;
 import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.imap.protocol.request.SearchRequest;
 import io.serai.imap.protocol.request.SelectRequest;
@@ -57,7 +58,10 @@ class CondstoreDecoderTest {
         assertThatThrownBy(() -> decode("a UID FETCH 1 FLAGS (VANISHED)")).isInstanceOf(DecodeException.class);
         assertThatThrownBy(() -> decode("a FETCH 1 FLAGS (CHANGEDSINCE 5 VANISHED)"))
                 .isInstanceOf(DecodeException.class);
-        assertThatThrownBy(() -> decode("a FETCH 1 FLAGS (PARTIAL 1:5)")).isInstanceOf(DecodeException.class);
+        // PARTIAL is a fetch modifier since RFC 9394; an unknown one is still refused
+        assertThat(decode("a FETCH 1 FLAGS (PARTIAL -1:-5)")).isEqualTo(new FetchRequest("a", set(1, 1),
+                List.of(FetchItem.Simple.FLAGS), false, -1, false, new ResultRange(-1, -5)));
+        assertThatThrownBy(() -> decode("a FETCH 1 FLAGS (PARTIALLY 1:5)")).isInstanceOf(DecodeException.class);
     }
 
     @Test
