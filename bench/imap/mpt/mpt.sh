@@ -14,7 +14,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bench=$(cd "$here/.." && pwd)
 repo=$(cd "$bench/../.." && pwd)
-: "${MPT_SCRIPTS:?set MPT_SCRIPTS to James\' imap/scripts directory (see the header of this script)}"
+: "${MPT_SCRIPTS:?set MPT_SCRIPTS to the James imap/scripts directory (see the header of this script)}"
 out="$here/target"
 mkdir -p "$out"
 if [ -z "${SKIP_BUILD:-}" ]; then
