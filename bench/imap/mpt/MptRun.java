@@ -308,6 +308,7 @@ public class MptRun {
 
     static void step(Conn[] conns, El e) throws Exception {
         if (e instanceof Sleep s) {
+            // the script itself asks for this pause (its wait line); there is no condition to wait for instead
             Thread.sleep(s.ms());
         } else if (e instanceof Reinit r) {
             conns[r.s()].close();

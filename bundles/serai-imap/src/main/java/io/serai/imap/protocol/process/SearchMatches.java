@@ -1,6 +1,9 @@
 package io.serai.imap.protocol.process;
 
 import io.serai.imap.protocol.request.SearchCriterion;
+import io.serai.imap.protocol.response.ImapResponse;
+import io.serai.imap.protocol.response.ResponseCode;
+import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.MessageMeta;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.search.ModSeqKey;
@@ -23,6 +26,31 @@ final class SearchMatches {
 
     static boolean charsetSupported(String charset) {
         return charset == null || KNOWN.contains(charset);
+    }
+
+    /**
+     * The matches as {@link #uids}, or null after answering the command: NO [BADCHARSET] for an unknown charset,
+     * BAD for criteria the store cannot evaluate. A refused command with SAVE empties the saved result (RFC 5182
+     * §2.4).
+     */
+    static long[] uidsOrRefuse(SelectedMailbox selected, String tag, String charset, SearchCriterion criteria,
+                               boolean save, List<ImapResponse> out) throws StoreException {
+        if (!charsetSupported(charset)) {
+            if (save) {
+                selected.saveResult(new long[0]);
+            }
+            out.add(StatusResponse.no(tag, ResponseCode.list("BADCHARSET", CHARSETS), "Unsupported charset"));
+            return null;
+        }
+        try {
+            return uids(selected, criteria);
+        } catch (IllegalArgumentException e) {
+            if (save) {
+                selected.saveResult(new long[0]);
+            }
+            out.add(StatusResponse.bad(tag, e.getMessage()));
+            return null;
+        }
     }
 
     /**

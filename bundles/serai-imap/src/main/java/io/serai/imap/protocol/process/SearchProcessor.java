@@ -4,7 +4,6 @@ import io.serai.imap.protocol.request.SearchRequest;
 import io.serai.imap.protocol.request.SearchReturn;
 import io.serai.imap.protocol.response.EsearchResponse;
 import io.serai.imap.protocol.response.ImapResponse;
-import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SearchResponse;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.StoreException;
@@ -26,22 +25,9 @@ final class SearchProcessor implements CommandProcessor<SearchRequest> {
     public void process(SearchRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
         SelectedMailbox selected = session.selected();
         boolean save = request.returnOptions().contains(SearchReturn.SAVE);
-        if (!SearchMatches.charsetSupported(request.charset())) {
-            if (save) {
-                selected.saveResult(new long[0]);
-            }
-            out.add(StatusResponse.no(request.tag(), ResponseCode.list("BADCHARSET", SearchMatches.CHARSETS),
-                    "Unsupported charset"));
-            return;
-        }
-        long[] uids;
-        try {
-            uids = SearchMatches.uids(selected, request.criteria());
-        } catch (IllegalArgumentException e) {
-            if (save) {
-                selected.saveResult(new long[0]);
-            }
-            out.add(StatusResponse.bad(request.tag(), e.getMessage()));
+        long[] uids = SearchMatches.uidsOrRefuse(selected, request.tag(), request.charset(), request.criteria(),
+                save, out);
+        if (uids == null) {
             return;
         }
         long[] numbers = request.byUid() ? uids : Arrays.stream(uids).map(selected::msn).toArray();

@@ -5,10 +5,8 @@ import io.serai.imap.protocol.sort.SortFacts;
 import io.serai.store.api.Mailbox;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The mailbox of the SELECTED state and this session's message sequence number map (RFC 9051 §2.3.1.2): message
@@ -34,15 +32,17 @@ final class SelectedMailbox {
      * SORT and THREAD facts by UID: a message's content never changes, so they hold until the mailbox is closed.
      * Bounded (least recently used go first), so a session sorting a huge mailbox does not keep it all.
      */
-    private final LinkedHashMap<Long, SortFacts> sortFacts =
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, SortFacts> e) {
-                    return size() > SORT_FACTS_CACHED;
-                }
-            };
-    /** Whether the cached facts carry References (THREAD=REFERENCES) rather than only In-Reply-To. */
-    private final Set<Long> sortFactsWithReferences = new HashSet<>();
+    private final LinkedHashMap<Long, CachedFacts> sortFacts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CachedFacts> e) {
+            return size() > SORT_FACTS_CACHED;
+        }
+    };
+
+    /** Facts, and whether they were read with References (THREAD=REFERENCES) rather than only In-Reply-To. */
+    private record CachedFacts(SortFacts facts, boolean references) {
+    }
+
     static final int SORT_FACTS_CACHED = 10_000;
 
     /** A mailbox whose changes nobody reports (tests of the sequence map). */
@@ -76,18 +76,12 @@ final class SelectedMailbox {
     /** Turns \\Recent reporting on; {@code uids} are recent for this session. */
     /** Cached facts of {@code uid}, or null; with {@code references}, only facts read with References count. */
     SortFacts sortFacts(long uid, boolean references) {
-        SortFacts f = sortFacts.get(uid);
-        return f == null || (references && !sortFactsWithReferences.contains(uid)) ? null : f;
+        CachedFacts c = sortFacts.get(uid);
+        return c == null || (references && !c.references()) ? null : c.facts();
     }
 
     void cacheSortFacts(SortFacts f, boolean references) {
-        sortFacts.put(f.uid(), f);
-        if (references) {
-            sortFactsWithReferences.add(f.uid());
-        }
-        if (sortFactsWithReferences.size() > 2 * SORT_FACTS_CACHED) {
-            sortFactsWithReferences.retainAll(sortFacts.keySet());
-        }
+        sortFacts.put(f.uid(), new CachedFacts(f, references));
     }
 
     void trackRecent(long[] recentUids) {

@@ -4,7 +4,6 @@ import io.serai.imap.protocol.request.SearchReturn;
 import io.serai.imap.protocol.request.SortRequest;
 import io.serai.imap.protocol.response.EsearchResponse;
 import io.serai.imap.protocol.response.ImapResponse;
-import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.SortResponse;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.imap.protocol.sort.SortFacts;
@@ -27,22 +26,9 @@ final class SortProcessor implements CommandProcessor<SortRequest> {
     public void process(SortRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
         SelectedMailbox selected = session.selected();
         boolean save = request.returnOptions().contains(SearchReturn.SAVE);
-        if (!SearchMatches.charsetSupported(request.charset())) {
-            if (save) {
-                selected.saveResult(new long[0]);
-            }
-            out.add(StatusResponse.no(request.tag(), ResponseCode.list("BADCHARSET", SearchMatches.CHARSETS),
-                    "Unsupported charset"));
-            return;
-        }
-        long[] matches;
-        try {
-            matches = SearchMatches.uids(selected, request.criteria());
-        } catch (IllegalArgumentException e) {
-            if (save) {
-                selected.saveResult(new long[0]);
-            }
-            out.add(StatusResponse.bad(request.tag(), e.getMessage()));
+        long[] matches = SearchMatches.uidsOrRefuse(selected, request.tag(), request.charset(), request.criteria(),
+                save, out);
+        if (matches == null) {
             return;
         }
         List<SortFacts> facts = SortFactsReader.read(selected, matches, false);
@@ -81,7 +67,7 @@ final class SortProcessor implements CommandProcessor<SortRequest> {
 
     /** As for SEARCH: with only MIN and/or MAX (SAVE aside), just the first and last in sort order. */
     private static long[] minMaxOnly(Set<SearchReturn> options, long[] sorted) {
-        return SearchProcessor.minMaxOnly(options, sorted);
+        return SearchProcessor.minMaxOnly(options, sorted); // MIN and MAX are the first and last in sort order
     }
 
     private static long[] ascending(long[] uids) {

@@ -3,7 +3,6 @@ package io.serai.imap.protocol.process;
 import io.serai.imap.protocol.request.ThreadAlgorithm;
 import io.serai.imap.protocol.request.ThreadRequest;
 import io.serai.imap.protocol.response.ImapResponse;
-import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.imap.protocol.response.ThreadResponse;
 import io.serai.imap.protocol.sort.OrderedSubjectThreads;
@@ -24,16 +23,9 @@ final class ThreadProcessor implements CommandProcessor<ThreadRequest> {
     @Override
     public void process(ThreadRequest request, ImapSession session, List<ImapResponse> out) throws StoreException {
         SelectedMailbox selected = session.selected();
-        if (!SearchMatches.charsetSupported(request.charset())) {
-            out.add(StatusResponse.no(request.tag(), ResponseCode.list("BADCHARSET", SearchMatches.CHARSETS),
-                    "Unsupported charset"));
-            return;
-        }
-        long[] matches;
-        try {
-            matches = SearchMatches.uids(selected, request.criteria());
-        } catch (IllegalArgumentException e) {
-            out.add(StatusResponse.bad(request.tag(), e.getMessage()));
+        long[] matches = SearchMatches.uidsOrRefuse(selected, request.tag(), request.charset(), request.criteria(),
+                false, out);
+        if (matches == null) {
             return;
         }
         boolean references = request.algorithm() == ThreadAlgorithm.REFERENCES;
@@ -45,7 +37,7 @@ final class ThreadProcessor implements CommandProcessor<ThreadRequest> {
 
     /** The trees with the numbers the client asked for; built bottom-up, so a deep chain does not recurse. */
     private static List<ThreadResponse.Node> nodes(List<ThreadNode> roots, SelectedMailbox selected, boolean byUid) {
-        List<ThreadNode> all = breadthFirst(roots);
+        List<ThreadNode> all = ThreadNode.breadthFirst(roots);
         java.util.Map<ThreadNode, ThreadResponse.Node> built = new java.util.IdentityHashMap<>();
         for (int i = all.size() - 1; i >= 0; i--) {
             ThreadNode n = all.get(i);
@@ -61,13 +53,5 @@ final class ThreadProcessor implements CommandProcessor<ThreadRequest> {
             out.add(built.get(r));
         }
         return out;
-    }
-
-    private static List<ThreadNode> breadthFirst(List<ThreadNode> roots) {
-        List<ThreadNode> nodes = new ArrayList<>(roots);
-        for (int i = 0; i < nodes.size(); i++) {
-            nodes.addAll(nodes.get(i).children());
-        }
-        return nodes;
     }
 }

@@ -98,8 +98,8 @@ public final class ThreadNode {
         roots.sort(bySentDate);
     }
 
-    /** Every node under {@code roots}, level by level. */
-    static List<ThreadNode> breadthFirst(List<ThreadNode> roots) {
+    /** Every node under {@code roots}, level by level (so the last ones are the deepest). */
+    public static List<ThreadNode> breadthFirst(List<ThreadNode> roots) {
         List<ThreadNode> nodes = new ArrayList<>(roots);
         for (int i = 0; i < nodes.size(); i++) {
             nodes.addAll(nodes.get(i).children);
