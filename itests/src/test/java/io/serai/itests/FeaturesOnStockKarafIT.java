@@ -13,6 +13,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -190,10 +191,21 @@ public class FeaturesOnStockKarafIT {
     }
 
     private void installAlone(String name, Runnable check) throws Exception {
+        // Karaf's boot features install on a thread of their own; ours must not race their deployment, and the
+        // standard repository (scr, which every server feature needs first) must be loaded before we resolve
+        await("Karaf boot finished").atMost(Duration.ofMinutes(2))
+                .until(() -> bundleContext.getServiceReference("org.apache.karaf.features.BootFinished") != null);
+        await("standard features known").atMost(Duration.ofMinutes(1))
+                .until(() -> features.getFeatures("scr").length > 0);
         features.addRepository(URI.create(System.getProperty("serai.features")));
         assertEquals(null, bundle("io.serai.camel.runtime"));
         // no refresh: the probe bundle (this test) must not be restarted under its own feet
-        features.installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        try {
+            features.installFeature(name, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        } catch (Exception e) {
+            throw new AssertionError(name + " did not install; repositories: "
+                    + Arrays.toString(features.getRepositoryNames()), e);
+        }
         Feature feature = features.getFeature(name);
         assertTrue(name + " not installed", features.isInstalled(feature));
         check.run();

@@ -11,8 +11,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -154,11 +152,7 @@ public abstract class SeraiKarafTestSupport {
 
     /** A port nobody listens on right now, on the loopback interface. */
     protected static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port", e);
-        }
+        return FreePorts.nextAsString();
     }
 
 }

@@ -3,7 +3,6 @@ package io.serai.itests.cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,10 +133,17 @@ final class KarafNode implements AutoCloseable {
                         if (!process.isAlive()) {
                             throw new IllegalStateException(name + " exited: " + consoleLog());
                         }
+                        // a listener that failed to bind will not retry: say so now, not after four minutes
+                        if (log().contains("Address already in use")) {
+                            throw new IllegalStateException(name + ": a listener port was taken");
+                        }
                         return LISTENERS.keySet().stream().allMatch(l -> accepts(port(l)));
                     });
         } catch (RuntimeException e) {
-            throw new IllegalStateException(name + " did not come up; log:\n" + log(), e);
+            List<String> down = LISTENERS.keySet().stream().filter(l -> !accepts(port(l)))
+                    .map(l -> l + ":" + port(l)).toList();
+            throw new IllegalStateException(name + " did not come up (not listening: " + down + "); log:\n"
+                    + log(), e);
         }
     }
 
@@ -227,10 +233,8 @@ final class KarafNode implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return io.serai.itests.FreePorts.next();
     }
 
     /** The distribution without what a run of it leaves behind (data/: bundle cache, store, logs). */

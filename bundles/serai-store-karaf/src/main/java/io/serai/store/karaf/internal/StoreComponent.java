@@ -85,7 +85,7 @@ public final class StoreComponent {
         while (opened == null) {
             try {
                 opened = settings.open();
-                ensureDomains(opened, settings.domains());
+                LocalDomains.ensure(opened.accounts(), settings.domains());
             } catch (StoreUnavailableException e) {
                 closeQuietly(opened);
                 opened = null;
@@ -139,15 +139,6 @@ public final class StoreComponent {
                 opened.close();
             } catch (StoreException e) {
                 LOG.error("Closing the store failed", e);
-            }
-        }
-    }
-
-    private static void ensureDomains(MailStore store, List<String> domains) throws StoreException {
-        for (String domain : domains) {
-            if (!store.accounts().isLocalDomain(domain)) {
-                store.accounts().addDomain(domain);
-                LOG.info("Added local domain {}", domain);
             }
         }
     }
