@@ -184,6 +184,47 @@ public abstract class MessagesContract {
         }
     }
 
+    /**
+     * RFC 8514 section 1: the save date is when the message entered the mailbox it is in now. APPEND sets it
+     * whatever internal date the client gave; COPY and MOVE give the new message a new one and keep the internal
+     * date. It survives a restart.
+     */
+    @Test
+    void saveDateIsWhenTheMessageEnteredItsMailboxAndCopyOrMoveSetsItAgain() throws Exception {
+        Instant internal = Instant.parse("2026-11-03T10:15:30Z");
+        Instant appendedAt;
+        Instant copiedAt;
+        Instant saved;
+        try (MailStore store = TestStores.openWithUser(fixture())) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            Mailbox archive = store.mailboxes(TestStores.USER).open("Archive");
+            appendedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            inbox.appendAll(List.of(TestStores.request(TestStores.message("1", "one")),
+                    TestStores.request(TestStores.message("2", "two"))));
+            MessageMeta first = inbox.messages().get(0);
+            assertThat(first.internalDate()).isEqualTo(internal);
+            assertThat(first.savedDate()).isNotNull().isAfterOrEqualTo(appendedAt)
+                    .isBeforeOrEqualTo(Instant.now());
+            assertThat(inbox.content(1).meta().savedDate()).isEqualTo(first.savedDate());
+            saved = first.savedDate();
+
+            copiedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            inbox.copyTo(new long[] {1}, archive);
+            inbox.moveTo(new long[] {2}, archive);
+            for (MessageMeta m : archive.messages()) {
+                assertThat(m.internalDate()).isEqualTo(internal);
+                assertThat(m.savedDate()).isAfterOrEqualTo(copiedAt).isBeforeOrEqualTo(Instant.now());
+            }
+            assertThat(inbox.messages().get(0).savedDate()).isEqualTo(saved);
+        }
+        try (MailStore store = fixture().open()) {
+            assertThat(store.mailboxes(TestStores.USER).open("INBOX").messages().get(0).savedDate())
+                    .isEqualTo(saved);
+            assertThat(store.mailboxes(TestStores.USER).open("Archive").messages())
+                    .allSatisfy(m -> assertThat(m.savedDate()).isAfterOrEqualTo(copiedAt));
+        }
+    }
+
     @Test
     void moveWithinOneMailboxGivesNewUidsKeepsBytesFlagsAndQuota() throws Exception {
         try (MailStore store = TestStores.openWithUser(fixture())) {

@@ -107,6 +107,25 @@ public abstract class SearchContract {
                 .doesNotContain(4L);
     }
 
+    /** RFC 8514 section 4.3: SAVEDBEFORE/SAVEDON/SAVEDSINCE compare the save date's day, not the internal date. */
+    @Test
+    void savedDatesAreTheDayTheMessageWasStoredNotItsInternalDate() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate internalDay = LocalDate.of(2026, 11, 3);
+        // the messages were appended a moment ago with an internal date of 2026-11-03; near midnight UTC the
+        // append may fall on the day before the check, so the day is taken from what the store recorded
+        LocalDate savedDay = LocalDate.ofInstant(inbox.messages().get(0).savedDate(), java.time.ZoneOffset.UTC);
+        assertThat(savedDay).isIn(today, today.minusDays(1));
+        assertThat(inbox.search(new DateKey(DateKey.Field.SAVED, DateKey.Comparison.ON, savedDay)))
+                .containsExactly(1, 2, 3);
+        assertThat(inbox.search(new DateKey(DateKey.Field.SAVED, DateKey.Comparison.SINCE, savedDay.plusDays(1))))
+                .isEmpty();
+        assertThat(inbox.search(new DateKey(DateKey.Field.SAVED, DateKey.Comparison.BEFORE, savedDay))).isEmpty();
+        if (!savedDay.equals(internalDay)) {
+            assertThat(inbox.search(new DateKey(DateKey.Field.SAVED, DateKey.Comparison.ON, internalDay))).isEmpty();
+        }
+    }
+
     @Test
     void datesAndModSeqsAndCombinators() throws Exception {
         LocalDate day = LocalDate.of(2026, 11, 3);

@@ -72,9 +72,11 @@ public final class SearchEvaluator {
     }
 
     private static boolean matchesDate(DateKey d, SearchMessage m) {
-        Optional<LocalDate> when = d.field() == DateKey.Field.INTERNAL
-                ? Optional.of(LocalDate.ofInstant(m.meta().internalDate(), ZoneOffset.UTC))
-                : SentDay.of(m);
+        Optional<LocalDate> when = switch (d.field()) {
+            case INTERNAL -> Optional.of(LocalDate.ofInstant(m.meta().internalDate(), ZoneOffset.UTC));
+            case SAVED -> Optional.of(LocalDate.ofInstant(m.meta().savedDateOrInternal(), ZoneOffset.UTC));
+            case SENT -> SentDay.of(m);
+        };
         if (when.isEmpty()) {
             return false;
         }
