@@ -124,7 +124,7 @@ public final class StoreCopier {
             for (MessageMeta m : pending.subList(i, Math.min(pending.size(), i + batch))) {
                 long uid = m.uid();
                 chunk.add(new RestoredMessage(uid, m.modSeq(), m.internalDate(), m.flags(),
-                        () -> from.content(uid).openStream()));
+                        () -> from.content(uid).openStream(), m.savedDate()));
                 bytes += m.size();
             }
             restore.restoreMessages(into, chunk);

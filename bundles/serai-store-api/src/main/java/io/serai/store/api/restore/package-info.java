@@ -3,5 +3,5 @@
  * stores keeps UIDVALIDITY, UIDs, MODSEQs and flags and IMAP clients need not resynchronize.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.serai.store.api.restore;

@@ -92,7 +92,7 @@ final class AppendCommand implements Command<AppendResult> {
                 records.add(new ContentImage(w.ref(), w.image()));
             }
         }
-        records.add(new MessageRecords.Appended(mailboxId, m.highestModSeq + 1, messages));
+        records.add(new MessageRecords.Appended(mailboxId, m.highestModSeq + 1, System.currentTimeMillis(), messages));
         return new Decision<>(records, new AppendResult(m.uidValidity, uids));
     }
 

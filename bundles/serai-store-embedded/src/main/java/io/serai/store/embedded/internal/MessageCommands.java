@@ -51,7 +51,7 @@ final class MessageCommands {
                 if (!after.equals(before)) {
                     changed.add(uid);
                     MessageMeta old = m.meta(i);
-                    metas.add(new MessageMeta(uid, modSeq, old.internalDate(), old.size(), after));
+                    metas.add(new MessageMeta(uid, modSeq, old.internalDate(), old.size(), after, old.savedDate()));
                 }
             }
             FlagUpdateResult result = new FlagUpdateResult(metas, toArray(modified));
@@ -108,7 +108,8 @@ final class MessageCommands {
                 return new Decision<>(List.of(), mapping);
             }
             List<JournalRecord> records = new ArrayList<>(2);
-            records.add(new MessageRecords.Copied(sourceId, targetId, dst.highestModSeq + 1, present, targetUids));
+            records.add(new MessageRecords.Copied(sourceId, targetId, dst.highestModSeq + 1, System.currentTimeMillis(),
+                    present, targetUids));
             if (move) {
                 // within one mailbox (new UIDs at the end) the expunge is the change after the copy
                 long expungeModSeq = sourceId == targetId ? dst.highestModSeq + 2 : src.highestModSeq + 1;

@@ -14,6 +14,7 @@ import io.serai.store.embedded.internal.commit.Decision;
 import io.serai.store.embedded.internal.journal.ContentImage;
 import io.serai.store.embedded.internal.journal.JournalRecord;
 import io.serai.store.embedded.internal.journal.MessageRecords;
+import io.serai.store.embedded.internal.state.MessageTable;
 import io.serai.store.embedded.internal.state.MailboxState;
 
 /**
@@ -68,7 +69,9 @@ final class RestoreCommand implements Command<Void> {
         for (int i = 0; i < writes.size(); i++) {
             RestoredMessage r = messages.get(i);
             BlobWrite w = writes.get(i);
-            records.add(new MessageRecords.Appended(mailboxId, r.modSeq(), List.of(new MessageRecords.NewMessage(
+            // the source's save date is kept, like the UID and MODSEQ: a restore is not a new save
+            long savedAt = r.savedDate() == null ? MessageTable.UNKNOWN_SAVE_DATE : r.savedDate().toEpochMilli();
+            records.add(new MessageRecords.Appended(mailboxId, r.modSeq(), savedAt, List.of(new MessageRecords.NewMessage(
                     r.uid(), r.internalDate().toEpochMilli(), w.ref(), w.size(), w.metaLength(), w.crc(),
                     r.flags().systemBits(), r.flags().keywords()))));
         }

@@ -28,14 +28,20 @@ public final class MessageRecords {
                              int flagBits, Set<String> keywords) {
     }
 
-    public record Appended(long mailboxId, long modSeq, List<NewMessage> messages) implements JournalRecord {
+    /**
+     * Messages added to a mailbox at {@code savedAt} (epoch ms, their RFC 8514 save date). Written as type 26;
+     * type 20, from before save dates were kept, is read with {@link MessageTable#UNKNOWN_SAVE_DATE}.
+     */
+    public record Appended(long mailboxId, long modSeq, long savedAt, List<NewMessage> messages)
+            implements JournalRecord {
         public int type() {
-            return 20;
+            return 26;
         }
 
         public void write(DataOutputStream out) throws IOException {
             out.writeLong(mailboxId);
             DataIo.writeVarLong(out, modSeq);
+            out.writeLong(savedAt);
             DataIo.writeVarLong(out, messages.size());
             for (NewMessage m : messages) {
                 DataIo.writeVarLong(out, m.uid());
@@ -61,7 +67,7 @@ public final class MessageRecords {
             }
             long octets = 0;
             for (NewMessage n : messages) {
-                m.messages.add(n.uid(), modSeq, n.internalDate(), n.blobRef(), n.size(), n.metaLength(),
+                m.messages.add(n.uid(), modSeq, n.internalDate(), savedAt, n.blobRef(), n.size(), n.metaLength(),
                         n.flagBits(), m.keywords.bitsOf(n.keywords()));
                 m.uidNext = Math.max(m.uidNext, n.uid() + 1);
                 octets += n.size();
@@ -72,16 +78,17 @@ public final class MessageRecords {
             usage(s, m.account, octets, messages.size());
         }
 
-        static Appended read(DataInputStream in) throws IOException {
+        static Appended read(DataInputStream in, boolean withSaveDate) throws IOException {
             long id = in.readLong();
             long modSeq = DataIo.readVarLong(in);
+            long savedAt = withSaveDate ? in.readLong() : MessageTable.UNKNOWN_SAVE_DATE;
             int n = (int) DataIo.readVarLong(in);
             List<NewMessage> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 list.add(new NewMessage(DataIo.readVarLong(in), in.readLong(), in.readLong(), in.readInt(),
                         in.readInt(), in.readInt(), in.readByte(), DataIo.readStrings(in)));
             }
-            return new Appended(id, modSeq, list);
+            return new Appended(id, modSeq, savedAt, list);
         }
     }
 
@@ -178,17 +185,21 @@ public final class MessageRecords {
         }
     }
 
-    /** Copies share the stored bytes: only metadata is duplicated. */
-    public record Copied(long sourceId, long targetId, long modSeq, long[] sourceUids, long[] targetUids)
-            implements JournalRecord {
+    /**
+     * Copies share the stored bytes: only metadata is duplicated. The copies keep the internal date and get
+     * {@code savedAt} as their save date (RFC 8514 section 1). Written as type 27; type 23 is read with none.
+     */
+    public record Copied(long sourceId, long targetId, long modSeq, long savedAt, long[] sourceUids,
+                         long[] targetUids) implements JournalRecord {
         public int type() {
-            return 23;
+            return 27;
         }
 
         public void write(DataOutputStream out) throws IOException {
             out.writeLong(sourceId);
             out.writeLong(targetId);
             DataIo.writeVarLong(out, modSeq);
+            out.writeLong(savedAt);
             DataIo.writeUids(out, sourceUids);
             DataIo.writeUids(out, targetUids);
         }
@@ -213,7 +224,7 @@ public final class MessageRecords {
                 }
                 copied++;
                 Flags f = src.flags(i);
-                dst.messages.add(targetUids[k], modSeq, src.messages.internalDate(i), src.messages.blobRef(i),
+                dst.messages.add(targetUids[k], modSeq, src.messages.internalDate(i), savedAt, src.messages.blobRef(i),
                         src.messages.size(i), src.messages.metaLength(i), f.systemBits(),
                         dst.keywords.bitsOf(f.keywords()));
                 dst.uidNext = Math.max(dst.uidNext, targetUids[k] + 1);
@@ -228,11 +239,14 @@ public final class MessageRecords {
 
     static JournalRecord read(int type, DataInputStream in) throws IOException {
         return switch (type) {
-            case 20 -> Appended.read(in);
+            case 20 -> Appended.read(in, false);
+            case 26 -> Appended.read(in, true);
             case 21 -> FlagsChanged.read(in);
             case 22 -> new Expunged(in.readLong(), DataIo.readVarLong(in), DataIo.readUids(in));
-            case 23 -> new Copied(in.readLong(), in.readLong(), DataIo.readVarLong(in), DataIo.readUids(in),
-                    DataIo.readUids(in));
+            case 23 -> new Copied(in.readLong(), in.readLong(), DataIo.readVarLong(in), MessageTable.UNKNOWN_SAVE_DATE,
+                    DataIo.readUids(in), DataIo.readUids(in));
+            case 27 -> new Copied(in.readLong(), in.readLong(), DataIo.readVarLong(in), in.readLong(),
+                    DataIo.readUids(in), DataIo.readUids(in));
             default -> throw new IOException("unknown message record type " + type);
         };
     }

@@ -31,7 +31,8 @@ import io.serai.store.embedded.internal.state.StoreState;
 public final class Snapshots {
     private static final long MAGIC = 0x5345524149534e50L; // "SERAISNP"
     /** 2: each mailbox ends with its expunge log; a version 1 snapshot is read with none (everything unknown). */
-    private static final int VERSION = 2;
+    /** 3: each message row carries its save date (RFC 8514); rows of older snapshots have none (unknown). */
+    private static final int VERSION = 3;
     private static final int KEEP = 2;
 
     private final Path dir;
@@ -55,6 +56,10 @@ public final class Snapshots {
                 try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
                     in.readLong();
                     int version = in.readInt();
+                    if (version > VERSION) {
+                        throw new IOException("snapshot " + f + " has version " + version
+                                + ", newer than this store reads (" + VERSION + ")");
+                    }
                     long firstFile = in.readLong();
                     StateCodec.read(state, in, version);
                     return firstFile;

@@ -20,9 +20,11 @@ import io.serai.store.embedded.internal.state.MailboxState;
 import io.serai.store.embedded.internal.state.MessageTable;
 import io.serai.store.embedded.internal.state.StoreState;
 
-/** Writes and reads the whole in-memory state; messages as fixed-width rows, about 52 bytes each. */
+/** Writes and reads the whole in-memory state; messages as fixed-width rows, 60 bytes each. */
 final class StateCodec {
-    private static final int ROW = 5 * Long.BYTES + 3 * Integer.BYTES;
+    /** Since snapshot version 3 a row carries the save date after the internal date. */
+    private static final int ROW = 6 * Long.BYTES + 3 * Integer.BYTES;
+    private static final int ROW_BEFORE_V3 = 5 * Long.BYTES + 3 * Integer.BYTES;
     private static final int ROWS_PER_BLOCK = 4096;
     private StateCodec() {
     }
@@ -76,7 +78,8 @@ final class StateCodec {
         // rows go out in blocks: a million messages must not cost eight million stream calls
         ByteBuffer block = ByteBuffer.allocate(ROWS_PER_BLOCK * ROW);
         for (int i = 0; i < t.count(); i++) {
-            block.putLong(t.uid(i)).putLong(t.modSeq(i)).putLong(t.internalDate(i)).putLong(t.blobRef(i))
+            block.putLong(t.uid(i)).putLong(t.modSeq(i)).putLong(t.internalDate(i)).putLong(t.savedDate(i))
+                    .putLong(t.blobRef(i))
                     .putLong(t.keywords(i)).putInt(t.size(i)).putInt(t.metaLength(i)).putInt(t.flags(i));
             if (!block.hasRemaining()) {
                 out.write(block.array(), 0, block.position());
@@ -137,18 +140,21 @@ final class StateCodec {
         m.keywords.restore(keywords);
         int n = in.readInt();
         m.messages.ensureCapacity(n);
-        byte[] block = new byte[ROWS_PER_BLOCK * ROW];
+        boolean withSaveDate = version >= 3;
+        int row = withSaveDate ? ROW : ROW_BEFORE_V3;
+        byte[] block = new byte[ROWS_PER_BLOCK * row];
         for (int done = 0; done < n; ) {
             int rows = Math.min(ROWS_PER_BLOCK, n - done);
-            in.readFully(block, 0, rows * ROW);
-            ByteBuffer b = ByteBuffer.wrap(block, 0, rows * ROW);
+            in.readFully(block, 0, rows * row);
+            ByteBuffer b = ByteBuffer.wrap(block, 0, rows * row);
             for (int r = 0; r < rows; r++) {
                 long uid = b.getLong();
                 long modSeq = b.getLong();
                 long date = b.getLong();
+                long saved = withSaveDate ? b.getLong() : MessageTable.UNKNOWN_SAVE_DATE;
                 long ref = b.getLong();
                 long kw = b.getLong();
-                m.messages.add(uid, modSeq, date, ref, b.getInt(), b.getInt(), b.getInt(), kw);
+                m.messages.add(uid, modSeq, date, saved, ref, b.getInt(), b.getInt(), b.getInt(), kw);
             }
             done += rows;
         }

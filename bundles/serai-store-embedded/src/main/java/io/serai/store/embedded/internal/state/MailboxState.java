@@ -63,10 +63,16 @@ public final class MailboxState {
     /** Caller holds the read lock. */
     public MessageMeta meta(int i) {
         return new MessageMeta(messages.uid(i), messages.modSeq(i), Instant.ofEpochMilli(messages.internalDate(i)),
-                messages.size(i), Flags.fromBits(messages.flags(i), keywords.namesOf(messages.keywords(i))));
+                messages.size(i), Flags.fromBits(messages.flags(i), keywords.namesOf(messages.keywords(i))),
+                savedDate(messages.savedDate(i)));
     }
 
     public Flags flags(int i) {
         return Flags.fromBits(messages.flags(i), keywords.namesOf(messages.keywords(i)));
+    }
+
+    /** The save date as the API has it: null when the journal did not record one. */
+    public static Instant savedDate(long millis) {
+        return millis == MessageTable.UNKNOWN_SAVE_DATE ? null : Instant.ofEpochMilli(millis);
     }
 }

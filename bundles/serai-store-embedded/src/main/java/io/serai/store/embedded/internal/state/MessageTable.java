@@ -3,13 +3,17 @@ package io.serai.store.embedded.internal.state;
 import java.util.Arrays;
 
 /**
- * Per-message metadata of one mailbox as parallel primitive arrays sorted by UID: about 52 bytes per
- * message, so a million messages fit in ~50 MB of heap. Guarded by the owning mailbox's lock.
+ * Per-message metadata of one mailbox as parallel primitive arrays sorted by UID: about 60 bytes per
+ * message, so a million messages fit in ~60 MB of heap. Guarded by the owning mailbox's lock.
  */
 public final class MessageTable {
+    /** The save date of a message stored before the journal kept save dates (RFC 8514: FETCH answers NIL). */
+    public static final long UNKNOWN_SAVE_DATE = Long.MIN_VALUE;
+
     private long[] uid = new long[16];
     private long[] modSeq = new long[16];
     private long[] internalDate = new long[16];
+    private long[] savedDate = new long[16];
     private long[] blobRef = new long[16];
     private long[] keywords = new long[16];
     private int[] size = new int[16];
@@ -27,7 +31,8 @@ public final class MessageTable {
     }
 
     /** Appends a message; UIDs only grow, so the array stays sorted. */
-    public void add(long u, long mod, long date, long ref, int sz, int metaLen, int flagBits, long keywordBits) {
+    public void add(long u, long mod, long date, long saved, long ref, int sz, int metaLen, int flagBits,
+                    long keywordBits) {
         if (count > 0 && u <= uid[count - 1]) {
             throw new IllegalStateException("UID " + u + " not above " + uid[count - 1]);
         }
@@ -37,6 +42,7 @@ public final class MessageTable {
         uid[count] = u;
         modSeq[count] = mod;
         internalDate[count] = date;
+        savedDate[count] = saved;
         blobRef[count] = ref;
         size[count] = sz;
         metaLength[count] = metaLen;
@@ -64,6 +70,7 @@ public final class MessageTable {
                     uid[w] = uid[r];
                     modSeq[w] = modSeq[r];
                     internalDate[w] = internalDate[r];
+                    savedDate[w] = savedDate[r];
                     blobRef[w] = blobRef[r];
                     size[w] = size[r];
                     metaLength[w] = metaLength[r];
@@ -82,6 +89,7 @@ public final class MessageTable {
         t.uid = Arrays.copyOf(uid, Math.max(count, 1));
         t.modSeq = Arrays.copyOf(modSeq, Math.max(count, 1));
         t.internalDate = Arrays.copyOf(internalDate, Math.max(count, 1));
+        t.savedDate = Arrays.copyOf(savedDate, Math.max(count, 1));
         t.blobRef = Arrays.copyOf(blobRef, Math.max(count, 1));
         t.keywords = Arrays.copyOf(keywords, Math.max(count, 1));
         t.size = Arrays.copyOf(size, Math.max(count, 1));
@@ -103,6 +111,7 @@ public final class MessageTable {
         uid = Arrays.copyOf(uid, n);
         modSeq = Arrays.copyOf(modSeq, n);
         internalDate = Arrays.copyOf(internalDate, n);
+        savedDate = Arrays.copyOf(savedDate, n);
         blobRef = Arrays.copyOf(blobRef, n);
         keywords = Arrays.copyOf(keywords, n);
         size = Arrays.copyOf(size, n);
@@ -120,6 +129,11 @@ public final class MessageTable {
 
     public long internalDate(int i) {
         return internalDate[i];
+    }
+
+    /** Epoch milliseconds, or {@link #UNKNOWN_SAVE_DATE}. */
+    public long savedDate(int i) {
+        return savedDate[i];
     }
 
     public long blobRef(int i) {

@@ -16,6 +16,7 @@ public final class TableSlice {
     private final long[] uid;
     private final long[] modSeq;
     private final long[] internalDate;
+    private final long[] savedDate;
     private final long[] blobRef;
     private final long[] keywords;
     private final int[] size;
@@ -30,6 +31,7 @@ public final class TableSlice {
         uid = new long[n];
         modSeq = new long[n];
         internalDate = new long[n];
+        savedDate = new long[n];
         blobRef = new long[n];
         keywords = new long[n];
         size = new int[n];
@@ -40,6 +42,7 @@ public final class TableSlice {
             uid[k] = t.uid(i);
             modSeq[k] = t.modSeq(i);
             internalDate[k] = t.internalDate(i);
+            savedDate[k] = t.savedDate(i);
             blobRef[k] = t.blobRef(i);
             keywords[k] = t.keywords(i);
             size[k] = t.size(i);
@@ -69,7 +72,7 @@ public final class TableSlice {
             }
         }
         return new MessageMeta(uid[k], modSeq[k], Instant.ofEpochMilli(internalDate[k]), size[k],
-                Flags.fromBits(flags[k], new TreeSet<>(names)));
+                Flags.fromBits(flags[k], new TreeSet<>(names)), MailboxState.savedDate(savedDate[k]));
     }
 
     public List<MessageMeta> metas() {
