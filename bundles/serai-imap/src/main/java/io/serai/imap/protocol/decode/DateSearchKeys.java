@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * BEFORE, ON, SINCE (internal date) and SENTBEFORE, SENTON, SENTSINCE (the Date header) with
- * {@code date = date-text / DQUOTE date-text DQUOTE} (RFC 9051 §6.4.4, §9).
+ * BEFORE, ON, SINCE (internal date), SENTBEFORE, SENTON, SENTSINCE (the Date header) and SAVEDBEFORE, SAVEDON,
+ * SAVEDSINCE (the save date, RFC 8514 §4.3) with {@code date = date-text / DQUOTE date-text DQUOTE}
+ * (RFC 9051 §6.4.4, §9); and SAVEDATESUPPORTED.
  */
 final class DateSearchKeys {
+
+    private static final SearchCriterion SAVEDATE_SUPPORTED =
+            new SearchCriterion.Store(io.serai.store.api.search.SearchKey.all());
 
     private DateSearchKeys() {
     }
@@ -19,7 +23,11 @@ final class DateSearchKeys {
         for (DateKey.Comparison comparison : DateKey.Comparison.values()) {
             readers.put(comparison.name(), (in, nested) -> date(in, DateKey.Field.INTERNAL, comparison));
             readers.put("SENT" + comparison.name(), (in, nested) -> date(in, DateKey.Field.SENT, comparison));
+            // RFC 8514 §4.3: SAVEDBEFORE, SAVEDON, SAVEDSINCE
+            readers.put("SAVED" + comparison.name(), (in, nested) -> date(in, DateKey.Field.SAVED, comparison));
         }
+        // RFC 8514 §4.3: every message of a mailbox that keeps save dates, and both stores keep them
+        readers.put("SAVEDATESUPPORTED", (in, nested) -> SAVEDATE_SUPPORTED);
     }
 
     private static SearchCriterion date(ArgumentReader in, DateKey.Field field, DateKey.Comparison comparison)

@@ -39,6 +39,8 @@ final class FetchItemDecoder {
                 return FetchItem.Simple.UID;
             case "MODSEQ":
                 return FetchItem.Simple.MODSEQ;
+            case "SAVEDATE":
+                return FetchItem.Simple.SAVEDATE;
             case "RFC822":
                 return new BodySectionItem(Section.WHOLE, false, null, "RFC822");
             case "RFC822.HEADER":

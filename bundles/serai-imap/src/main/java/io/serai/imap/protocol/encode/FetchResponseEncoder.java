@@ -42,6 +42,13 @@ public final class FetchResponseEncoder {
             w.raw("MODSEQ (").number(m.modSeq()).raw(")");
         } else if (v instanceof FetchValue.InternalDate d) {
             w.raw("INTERNALDATE \"").raw(INTERNALDATE.format(d.date())).raw("\"");
+        } else if (v instanceof FetchValue.SaveDate d) {
+            w.raw("SAVEDATE ");
+            if (d.date() == null) {
+                w.raw("NIL");
+            } else {
+                w.raw("\"").raw(INTERNALDATE.format(d.date())).raw("\"");
+            }
         } else if (v instanceof FetchValue.Size s) {
             w.raw("RFC822.SIZE ").number(s.octets());
         } else if (v instanceof FetchValue.EnvelopeValue e) {

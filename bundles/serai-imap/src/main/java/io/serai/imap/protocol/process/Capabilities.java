@@ -67,6 +67,7 @@ final class Capabilities {
             caps.addAll(List.of("SORT", "SORT=DISPLAY", "ESORT", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES"));
             caps.addAll(List.of(CONDSTORE, QRESYNC)); // RFC 7162
             caps.add("BINARY"); // RFC 3516: FETCH BINARY[] and APPEND literal8
+            caps.add("SAVEDATE"); // RFC 8514
             if (session.compressionAvailable()) {
                 caps.add("COMPRESS=DEFLATE");
             }

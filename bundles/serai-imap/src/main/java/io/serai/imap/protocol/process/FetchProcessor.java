@@ -196,6 +196,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
             case UID -> new FetchValue.Uid(meta.uid());
             case MODSEQ -> new FetchValue.ModSeq(meta.modSeq());
             case INTERNALDATE -> new FetchValue.InternalDate(meta.internalDate());
+            case SAVEDATE -> new FetchValue.SaveDate(meta.savedDate());
             case RFC822_SIZE -> new FetchValue.Size(meta.size());
             case ENVELOPE -> new FetchValue.EnvelopeValue(content.structure().envelope());
             case BODY -> new FetchValue.Structure(content.structure().body(), false);

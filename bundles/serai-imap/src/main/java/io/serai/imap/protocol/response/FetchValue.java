@@ -28,6 +28,13 @@ public sealed interface FetchValue {
     record InternalDate(Instant date) implements FetchValue {
     }
 
+    /**
+     * {@code SAVEDATE "dd-Mon-yyyy hh:mm:ss +zzzz"}, or {@code SAVEDATE NIL} when the store does not know when
+     * the message was saved (RFC 8514 §4.2).
+     */
+    record SaveDate(Instant date) implements FetchValue {
+    }
+
     /** {@code RFC822.SIZE n}. */
     record Size(long octets) implements FetchValue {
     }
