@@ -18,15 +18,17 @@ import io.serai.store.api.MessageMeta;
 /** Mapping between message rows and {@link MessageMeta}, and the arrays PostgreSQL takes. */
 public final class MessageRows {
     /** The columns {@link #meta} reads, in order; qualified by {@code m.} so queries may join content. */
-    public static final String COLUMNS = "m.uid, m.modseq, m.internal_date, m.size, m.flags, m.keywords, m.content_id";
+    public static final String COLUMNS =
+            "m.uid, m.modseq, m.internal_date, m.size, m.flags, m.keywords, m.content_id, m.save_date";
 
     private MessageRows() {
     }
 
     public static MessageMeta meta(ResultSet rs) throws SQLException {
         Timestamp date = rs.getTimestamp(3);
+        Timestamp saved = rs.getTimestamp(8);
         return new MessageMeta(rs.getLong(1), rs.getLong(2), date.toInstant(), rs.getLong(4),
-                Flags.fromBits(rs.getInt(5), keywords(rs.getArray(6))));
+                Flags.fromBits(rs.getInt(5), keywords(rs.getArray(6))), saved == null ? null : saved.toInstant());
     }
 
     public static long contentId(ResultSet rs) throws SQLException {

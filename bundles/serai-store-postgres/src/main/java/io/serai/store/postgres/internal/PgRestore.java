@@ -101,7 +101,7 @@ final class PgRestore implements StoreRestore {
         }
         long[] contentIds = ContentWriter.insert(c, contents);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO message (mailbox_id, uid, modseq, internal_date, "
-                + "size, flags, keywords, content_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "size, flags, keywords, content_id, save_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < uids.length; i++) {
                 RestoredMessage r = messages.get(i);
                 p.setLong(1, m.id());
@@ -112,6 +112,8 @@ final class PgRestore implements StoreRestore {
                 p.setInt(6, r.flags().systemBits());
                 p.setArray(7, MessageRows.keywords(c, r.flags()));
                 p.setLong(8, contentIds[i]);
+                // a restore keeps the source's save date, like its UID and MODSEQ (NULL where unknown)
+                p.setTimestamp(9, r.savedDate() == null ? null : Timestamp.from(r.savedDate()));
                 p.addBatch();
             }
             p.executeBatch();

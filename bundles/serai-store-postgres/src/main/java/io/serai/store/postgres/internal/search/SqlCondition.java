@@ -97,10 +97,13 @@ record SqlCondition(String sql, List<Object> params, boolean exact) {
             case SINCE -> ">=";
         };
         Date day = Date.valueOf(d.date());
-        if (d.field() == DateKey.Field.INTERNAL) {
-            return leaf("((m.internal_date AT TIME ZONE 'UTC')::date " + op + " ?)", day);
-        }
-        return leaf("(c.sent_day IS NOT NULL AND c.sent_day " + op + " ?)", day);
+        return switch (d.field()) {
+            case INTERNAL -> leaf("((m.internal_date AT TIME ZONE 'UTC')::date " + op + " ?)", day);
+            // RFC 8514 section 4.3; rows from before save dates were kept compare their internal date
+            case SAVED -> leaf("((COALESCE(m.save_date, m.internal_date) AT TIME ZONE 'UTC')::date " + op + " ?)",
+                    day);
+            case SENT -> leaf("(c.sent_day IS NOT NULL AND c.sent_day " + op + " ?)", day);
+        };
     }
 
     private static SqlCondition header(HeaderKey h) {

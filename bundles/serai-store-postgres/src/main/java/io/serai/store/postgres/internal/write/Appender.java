@@ -101,8 +101,11 @@ public final class Appender {
     }
 
     private static void insertMessages(Connection c, List<Row> rows, long[] contentIds) throws SQLException {
+        // the save date (RFC 8514) is the node's clock when the batch is written: every caller in the batch asked
+        // before this moment
+        Timestamp savedAt = Timestamp.from(java.time.Instant.now());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO message (mailbox_id, uid, modseq, internal_date, "
-                + "size, flags, keywords, content_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "size, flags, keywords, content_id, save_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 p.setLong(1, r.mailboxId);
@@ -113,6 +116,7 @@ public final class Appender {
                 p.setInt(6, r.message.flags().systemBits());
                 p.setArray(7, MessageRows.keywords(c, r.message.flags()));
                 p.setLong(8, contentIds[i]);
+                p.setTimestamp(9, savedAt);
                 p.addBatch();
             }
             p.executeBatch();

@@ -51,7 +51,8 @@ public final class MessageWriter {
             }
             Flags after = update.applyTo(meta.flags());
             if (!after.equals(meta.flags())) {
-                changed.add(new MessageMeta(meta.uid(), modSeq, meta.internalDate(), meta.size(), after));
+                changed.add(new MessageMeta(meta.uid(), modSeq, meta.internalDate(), meta.size(), after,
+                        meta.savedDate()));
             }
         }
         FlagUpdateResult result = new FlagUpdateResult(changed,
@@ -110,8 +111,11 @@ public final class MessageWriter {
             return new UidMapping(dst.row.uidValidity(), sourceUids, targetUids);
         }
         long modSeq = dst.nextModSeq();
+        // RFC 8514 section 1: a copy is a new save into the target (the internal date stays); the node's clock,
+        // as for APPEND, so a caller sees a save date no earlier than when it asked
+        Timestamp savedAt = Timestamp.from(java.time.Instant.now());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO message (mailbox_id, uid, modseq, internal_date, "
-                + "size, flags, keywords, content_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "size, flags, keywords, content_id, save_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < sources.size(); i++) {
                 Source s = sources.get(i);
                 targetUids[i] = dst.uidNext++;
@@ -123,6 +127,7 @@ public final class MessageWriter {
                 p.setInt(6, s.meta.flags().systemBits());
                 p.setArray(7, MessageRows.keywords(c, s.meta.flags()));
                 p.setLong(8, s.contentId);
+                p.setTimestamp(9, savedAt);
                 p.addBatch();
             }
             p.executeBatch();
