@@ -171,14 +171,16 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
                                            boolean seenNow, boolean condstore)
             throws IOException, UnknownTransferEncodingException {
         List<FetchValue> values = new ArrayList<>(items.size() + 2);
-        for (FetchItem item : items) {
-            values.add(value(item, meta, recent, content));
-        }
+        // the implicit FLAGS goes first, before the body it follows from, as Dovecot and James send it: a client
+        // that stops reading after the literal it asked for still sees the new \Seen
         if (seenNow && !items.contains(FetchItem.Simple.FLAGS)) {
             values.add(new FetchValue.Flags(FlagAtoms.of(meta.flags(), recent)));
         }
         if (seenNow && condstore && !items.contains(FetchItem.Simple.MODSEQ)) {
             values.add(new FetchValue.ModSeq(meta.modSeq()));
+        }
+        for (FetchItem item : items) {
+            values.add(value(item, meta, recent, content));
         }
         return values;
     }

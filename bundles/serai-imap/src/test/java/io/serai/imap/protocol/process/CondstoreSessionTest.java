@@ -123,8 +123,8 @@ class CondstoreSessionTest {
     @Test
     void implicitSeenCarriesModSeqOnceEnabled() {
         h.send("a SELECT INBOX (CONDSTORE)");
-        assertThat(h.send("b FETCH 2 BODY[TEXT]")).isEqualTo("* 2 FETCH (BODY[TEXT] {3}\r\nx\r\n"
-                + " FLAGS (\\Seen) MODSEQ (6))\r\nb OK FETCH completed\r\n");
+        assertThat(h.send("b FETCH 2 BODY[TEXT]")).isEqualTo("* 2 FETCH (FLAGS (\\Seen) MODSEQ (6) BODY[TEXT] {3}\r\nx\r\n"
+                + ")\r\nb OK FETCH completed\r\n");
     }
 
     @Test
