@@ -2,6 +2,7 @@ package io.serai.imap.protocol.decode;
 
 import io.serai.imap.protocol.request.SearchCriterion;
 import io.serai.store.api.search.DateKey;
+import io.serai.store.api.search.SearchKey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
 final class DateSearchKeys {
 
     private static final SearchCriterion SAVEDATE_SUPPORTED =
-            new SearchCriterion.Store(io.serai.store.api.search.SearchKey.all());
+            new SearchCriterion.Store(SearchKey.all());
 
     private DateSearchKeys() {
     }

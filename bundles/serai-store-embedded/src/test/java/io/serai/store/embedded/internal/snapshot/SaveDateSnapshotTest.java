@@ -13,6 +13,7 @@ import java.util.Set;
 import io.serai.store.embedded.internal.journal.DataIo;
 import io.serai.store.embedded.internal.state.ExpungeLog;
 import io.serai.store.embedded.internal.state.MailboxState;
+import io.serai.store.embedded.internal.state.MessageTable;
 import io.serai.store.embedded.internal.state.StoreState;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class SaveDateSnapshotTest {
         StoreState s = new StoreState();
         MailboxState m = new MailboxState(1, "a@example.org", "INBOX", 9, Optional.empty());
         m.messages.add(1, 3, 1_000L, 2_000L, 11, 100, 10, 0, 0);
-        m.messages.add(2, 4, 1_000L, io.serai.store.embedded.internal.state.MessageTable.UNKNOWN_SAVE_DATE, 12,
+        m.messages.add(2, 4, 1_000L, MessageTable.UNKNOWN_SAVE_DATE, 12,
                 100, 10, 0, 0);
         m.uidNext = 3;
         m.highestModSeq = 4;

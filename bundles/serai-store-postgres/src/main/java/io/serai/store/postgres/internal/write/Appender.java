@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class Appender {
     private static void insertMessages(Connection c, List<Row> rows, long[] contentIds) throws SQLException {
         // the save date (RFC 8514) is the node's clock when the batch is written: every caller in the batch asked
         // before this moment
-        Timestamp savedAt = Timestamp.from(java.time.Instant.now());
+        Timestamp savedAt = Timestamp.from(Instant.now());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO message (mailbox_id, uid, modseq, internal_date, "
                 + "size, flags, keywords, content_id, save_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < rows.size(); i++) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class MessageWriter {
         long modSeq = dst.nextModSeq();
         // RFC 8514 section 1: a copy is a new save into the target (the internal date stays); the node's clock,
         // as for APPEND, so a caller sees a save date no earlier than when it asked
-        Timestamp savedAt = Timestamp.from(java.time.Instant.now());
+        Timestamp savedAt = Timestamp.from(Instant.now());
         try (PreparedStatement p = c.prepareStatement("INSERT INTO message (mailbox_id, uid, modseq, internal_date, "
                 + "size, flags, keywords, content_id, save_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < sources.size(); i++) {
