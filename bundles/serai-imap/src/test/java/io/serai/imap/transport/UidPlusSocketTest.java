@@ -122,6 +122,7 @@ class UidPlusSocketTest {
         assertThat(send("a UID MOVE 1,4:5 Trash")).isEqualTo(""
                 + "* OK [COPYUID " + validity + " 1,4:5 1:3] Moved\r\n"
                 + "* 1 EXPUNGE\r\n* 3 EXPUNGE\r\n* 3 EXPUNGE\r\n"
+                + "* 3 RECENT\r\n" // six recent messages, three moved away (RFC 3501 §7.3.2)
                 + "a OK MOVE completed\r\n");
         assertThat(send("b UID SEARCH RETURN (MIN MAX COUNT ALL) ALL"))
                 .isEqualTo("* ESEARCH (TAG \"b\") UID MIN 2 MAX 6 COUNT 3 ALL 2:3,6\r\nb OK SEARCH completed\r\n");
@@ -137,7 +138,7 @@ class UidPlusSocketTest {
             told.append(send("n NOOP"));
             return told.indexOf("* 2 FETCH") >= 0 && told.indexOf("* 3 FETCH") >= 0 && told.indexOf("* 6 FETCH") >= 0;
         });
-        assertThat(send("a UID EXPUNGE 3:6")).isEqualTo("* 3 EXPUNGE\r\n* 5 EXPUNGE\r\na OK UID EXPUNGE completed\r\n");
+        assertThat(send("a UID EXPUNGE 3:6")).isEqualTo("* 3 EXPUNGE\r\n* 5 EXPUNGE\r\n* 4 RECENT\r\na OK UID EXPUNGE completed\r\n");
         assertThat(inbox.uids()).containsExactly(1, 2, 4, 5);
         assertThat(send("b UID SEARCH DELETED")).isEqualTo("* SEARCH 2\r\nb OK SEARCH completed\r\n");
     }

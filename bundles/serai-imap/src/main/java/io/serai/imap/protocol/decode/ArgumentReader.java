@@ -82,8 +82,15 @@ public final class ArgumentReader {
         }
     }
 
+    /**
+     * The SP between two arguments. RFC 9051 §9 has exactly one, but Dovecot and James accept a run of them (James'
+     * MPT scripts send {@code STORE 1:9  +FLAGS}), so the extra ones are skipped rather than answered BAD.
+     */
     public void sp() throws DecodeException {
         expect(' ');
+        while (peek() == ' ') {
+            pos++;
+        }
     }
 
     /** {@code atom}: 1*ATOM-CHAR. */

@@ -38,9 +38,23 @@ final class SearchKeyParser {
         List<SearchCriterion> keys = new ArrayList<>();
         do {
             keys.add(key(in, 0));
-        } while (in.tryConsume(' '));
+        } while (separator(in));
         in.end();
         return keys.size() == 1 ? keys.get(0) : new SearchCriterion.And(keys);
+    }
+
+    /**
+     * The SP between two keys, true when another key follows. A run of spaces counts as one, and spaces before a
+     * closing parenthesis are dropped, as Dovecot reads them (RFC 9051 §9 has exactly one SP).
+     */
+    private static boolean separator(ArgumentReader in) {
+        if (!in.tryConsume(' ')) {
+            return false;
+        }
+        while (in.tryConsume(' ')) {
+            // skip the run
+        }
+        return in.peek() != ')'; // at the end, the next key is missing: BAD, as before
     }
 
     private SearchCriterion key(ArgumentReader in, int depth) throws DecodeException {
@@ -50,10 +64,13 @@ final class SearchKeyParser {
         int c = in.peek();
         if (c == '(') {
             in.expect('(');
+            while (in.tryConsume(' ')) {
+                // "( FROM o )": James' MPT SearchCombinations pads parentheses; Dovecot accepts it
+            }
             List<SearchCriterion> keys = new ArrayList<>();
             do {
                 keys.add(key(in, depth + 1));
-            } while (in.tryConsume(' '));
+            } while (separator(in));
             in.expect(')');
             return keys.size() == 1 ? keys.get(0) : new SearchCriterion.And(keys);
         }

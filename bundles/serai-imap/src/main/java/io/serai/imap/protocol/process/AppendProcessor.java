@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * APPEND (RFC 9051 §6.3.12): {@code [TRYCREATE]} for a missing mailbox, {@code [TOOBIG]} above APPENDLIMIT
  * (RFC 7889), {@code [OVERQUOTA]} (RFC 9208), {@code [APPENDUID]} (RFC 4315) on success. Appending to the selected
- * mailbox reports the new message as EXISTS at once (RFC 9051 §6.3.12 recommends it). MULTIAPPEND (RFC 3502)
+ * mailbox reports the new message as EXISTS at once (RFC 9051 §6.3.12 recommends it), and a keyword new to the
+ * mailbox as {@code * FLAGS}. MULTIAPPEND (RFC 3502)
  * appends every message or none, and APPENDUID then carries the UID set (RFC 4315 §3). A message with NUL octets
  * (only a literal8 may carry them, RFC 3516 §4.4) is stored with those parts in base64 ({@link NulFreeContent}). A
  * CATENATE message (RFC 4469) is built by {@link Catenation}; a URL that names nothing is {@code NO [BADURL]}.
@@ -96,9 +97,27 @@ final class AppendProcessor implements CommandProcessor<AppendMessageRequest> {
             for (long uid : result.uids()) {
                 session.reportAppended(uid, out);
             }
+            announceNewKeywords(selected, flags, out);
         }
         out.add(StatusResponse.ok(request.tag(), new ResponseCode("APPENDUID",
                 result.uidValidity() + " " + NumberSets.compact(result.uids())), "APPEND completed"));
+    }
+
+    /**
+     * A keyword the appended messages brought into the selected mailbox is announced with {@code * FLAGS} and
+     * {@code PERMANENTFLAGS} after the EXISTS, before the tagged OK (RFC 3501 §6.3.11 and §7.2.6): the client learns
+     * of it now, not at the first FETCH that shows it. James and Dovecot do the same.
+     */
+    private static void announceNewKeywords(SelectedMailbox selected, List<Flags> flags, List<ImapResponse> out) {
+        boolean fresh = false;
+        for (Flags f : flags) {
+            for (String keyword : f.keywords()) {
+                fresh |= selected.announceKeyword(keyword);
+            }
+        }
+        if (fresh) {
+            out.addAll(KeywordAnnouncer.lists(selected.keywords(), selected.readOnly()));
+        }
     }
 
     /** The octets to store for one message, or {@code null} with the refusal added to {@code out}. */

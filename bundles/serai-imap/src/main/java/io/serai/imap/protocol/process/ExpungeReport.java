@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Removes expunged UIDs from the session's map and reports {@code * n EXPUNGE} for each, in ascending UID order, each
  * with the number the message has at that moment (RFC 9051 §7.5.1), as MOVE (RFC 6851 §3.3) and UID EXPUNGE need;
- * once QRESYNC is enabled, one {@code * VANISHED uids} instead (RFC 7162 §3.2.10).
+ * once QRESYNC is enabled, one {@code * VANISHED uids} instead (RFC 7162 §3.2.10). An IMAP4rev1 session whose
+ * count of {@code \Recent} messages drops gets {@code * n RECENT} after them.
  */
 final class ExpungeReport {
 
@@ -21,6 +22,7 @@ final class ExpungeReport {
     }
 
     static void report(SelectedMailbox selected, long[] expungedUids, List<ImapResponse> out) {
+        int recentBefore = selected.tracksRecent() ? selected.recentCount() : 0;
         long[] sorted = expungedUids.clone();
         Arrays.sort(sorted);
         long[] gone = new long[sorted.length];
@@ -37,6 +39,13 @@ final class ExpungeReport {
         if (selected.modes().qresync() && n > 0) {
             // RFC 7162 §3.2.10: with QRESYNC one VANISHED (without EARLIER) replaces the EXPUNGEs
             out.add(VanishedResponse.of(false, Arrays.copyOf(gone, n)));
+        }
+        if (selected.tracksRecent() && n > 0) {
+            int recentAfter = selected.recentCount();
+            if (recentAfter != recentBefore) {
+                // RFC 3501 §7.3.2: the client must record the new count; Dovecot sends it after the expunges too
+                out.add(new MessageCountResponse(recentAfter, MessageCountResponse.Kind.RECENT));
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.serai.imap.protocol.response.ImapResponse;
 import io.serai.imap.protocol.response.ResponseCode;
 import io.serai.imap.protocol.response.StatusResponse;
 import io.serai.store.api.AlreadyExistsException;
+import io.serai.store.api.InvalidNameException;
 import io.serai.store.api.NotFoundException;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.StoreUnavailableException;
@@ -99,6 +100,8 @@ final class Processors {
             out.add(StatusResponse.no(request.tag(), ResponseCode.NONEXISTENT, "No such mailbox"));
         } catch (AlreadyExistsException e) {
             out.add(StatusResponse.no(request.tag(), ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
+        } catch (InvalidNameException e) {
+            out.add(StatusResponse.no(request.tag(), ResponseCode.CANNOT, "Invalid mailbox name"));
         } catch (StoreUnavailableException e) {
             out.add(StatusResponse.no(request.tag(), ResponseCode.UNAVAILABLE, "Mailbox store unavailable, try again later"));
         } catch (StoreException e) {

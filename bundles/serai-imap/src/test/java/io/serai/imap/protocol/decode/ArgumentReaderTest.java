@@ -28,6 +28,15 @@ class ArgumentReaderTest {
     }
 
     @Test
+    void spSkipsARunOfSpacesButNeedsOne() throws Exception {
+        ArgumentReader in = reader("1:9   +FLAGS");
+        assertThat(in.sequenceSet()).isNotNull();
+        in.sp();
+        assertThat(in.peek()).isEqualTo('+');
+        assertThatThrownBy(() -> reader("+FLAGS").sp()).isInstanceOf(DecodeException.class);
+    }
+
+    @Test
     void literalIsReadByCount() throws Exception {
         ArgumentReader in = reader("{4}\r\na\r\nb) rest");
         assertThat(in.string()).isEqualTo("a\r\nb".getBytes(StandardCharsets.US_ASCII));

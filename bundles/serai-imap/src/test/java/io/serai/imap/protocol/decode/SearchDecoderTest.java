@@ -53,6 +53,15 @@ class SearchDecoderTest {
     }
 
     @Test
+    void paddedParenthesesAndRunsOfSpacesReadAsDovecotReadsThem() throws Exception {
+        // James' MPT SearchCombinations: "OR ( FROM o TO o ) ( HEADER Delivered-To \"\" DRAFT )"
+        assertThat(key("OR ( FLAGGED  DRAFT ) ( DELETED )")).isEqualTo(key("OR (FLAGGED DRAFT) DELETED"));
+        assertThat(key("FLAGGED  DRAFT")).isEqualTo(key("FLAGGED DRAFT"));
+        assertBad("a SEARCH ( )", "Expected search key");
+        assertBad("a SEARCH (FLAGGED", "Expected ')'");
+    }
+
+    @Test
     void rfc9051ExampleIsAnAndOfThreeKeys() throws Exception {
         SearchRequest r = decode("A282 SEARCH FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"");
         assertThat(r.byUid()).isFalse();

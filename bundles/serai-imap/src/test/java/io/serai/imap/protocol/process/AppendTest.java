@@ -105,7 +105,20 @@ class AppendTest {
         h.store.mailboxes(SessionHarness.USER).open("INBOX").updateFlags(
                 h.store.mailboxes(SessionHarness.USER).open("INBOX").uids(),
                 io.serai.store.api.FlagUpdate.add(io.serai.store.api.Flags.of(SystemFlag.DELETED)));
-        assertThat(h.send("e EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\n* 1 EXPUNGE\r\ne OK EXPUNGE completed\r\n");
+        assertThat(h.send("e EXPUNGE")).isEqualTo("* 1 EXPUNGE\r\n* 1 EXPUNGE\r\n* 0 RECENT\r\ne OK EXPUNGE completed\r\n");
+    }
+
+    @Test
+    void aKeywordNewToTheSelectedMailboxIsAnnouncedBeforeTheTaggedOk() throws Exception {
+        h.send("s SELECT INBOX");
+        // RFC 3501 §6.3.11/§7.2.6, James' MPT UserFlagsSupport: EXISTS, then the FLAGS list with the new keyword
+        assertThat(append("INBOX", " (\\Seen appendflag)")).startsWith("* 1 EXISTS\r\n* 1 RECENT\r\n"
+                + "* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft appendflag)\r\n"
+                + "* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft appendflag \\*)] Flags\r\n"
+                + "a OK [APPENDUID ");
+        // known now: neither a second APPEND nor a FETCH repeats it
+        assertThat(append("INBOX", " (appendflag)")).startsWith("* 2 EXISTS\r\n* 2 RECENT\r\na OK [APPENDUID ");
+        assertThat(h.send("f FETCH 2 FLAGS")).isEqualTo("* 2 FETCH (FLAGS (\\Recent appendflag))\r\nf OK FETCH completed\r\n");
     }
 
     @Test

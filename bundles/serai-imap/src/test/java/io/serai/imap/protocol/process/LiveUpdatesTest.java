@@ -72,7 +72,7 @@ class LiveUpdatesTest {
         a.awaitEvents();
         // A had not asked since the \\Seen change: its EXPUNGE carries it too, with the number after the expunge
         assertThat(a.send("a4 EXPUNGE"))
-                .isEqualTo("* 1 EXPUNGE\r\n* 1 FETCH (UID 2 FLAGS (\\Seen \\Recent))\r\na4 OK EXPUNGE completed\r\n");
+                .isEqualTo("* 1 EXPUNGE\r\n* 1 RECENT\r\n* 1 FETCH (UID 2 FLAGS (\\Seen \\Recent))\r\na4 OK EXPUNGE completed\r\n");
         b.awaitEvents();
         // the \Deleted change is not worth reporting for a message that is gone
         assertThat(b.send("b3 NOOP")).isEqualTo("* 1 EXPUNGE\r\nb3 OK NOOP completed\r\n");

@@ -52,6 +52,18 @@ class MailboxCommandsTest {
     }
 
     @Test
+    void aNameTheStoreRefusesIsNoCannotNotAServerBug() {
+        // LIST wildcards (RFC 3501 §5.1 SHOULD NOT) and empty levels: the client's mistake, RFC 5530 CANNOT
+        assertThat(h.send("a CREATE \"star*mailbox\"")).isEqualTo("a NO [CANNOT] Invalid mailbox name\r\n");
+        // a bare % is not an atom (RFC 9051 §9 list-wildcards): BAD; quoted, the name is refused
+        assertThat(h.send("b0 CREATE percent%mailbox")).startsWith("b0 BAD ");
+        assertThat(h.send("b CREATE \"percent%mailbox\"")).isEqualTo("b NO [CANNOT] Invalid mailbox name\r\n");
+        assertThat(h.send("c CREATE a//b")).isEqualTo("c NO [CANNOT] Invalid mailbox name\r\n");
+        assertThat(h.send("d RENAME INBOX \"x*\"")).isEqualTo("d NO [CANNOT] Invalid mailbox name\r\n");
+        assertThat(h.send("e LIST \"\" *")).doesNotContain("star").doesNotContain("percent");
+    }
+
+    @Test
     void renameInboxMovesItsMessagesAndLeavesItEmpty() throws Exception {
         // RFC 3501 §6.3.5: the messages go to the new name, INBOX stays (empty), INBOX's children stay where they are
         h.append("INBOX", "Subject: one\r\n\r\n1\r\n",

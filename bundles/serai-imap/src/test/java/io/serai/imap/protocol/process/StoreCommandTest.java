@@ -57,6 +57,16 @@ class StoreCommandTest {
     }
 
     @Test
+    void extraSpacesBetweenArgumentsAreAcceptedAsDovecotDoes() throws Exception {
+        // James' MPT SearchAtoms script: "STORE 1:9  +FLAGS (\FLAGGED)"
+        assertThat(h.send("a STORE 1:2  +FLAGS (\\FLAGGED)")).isEqualTo(""
+                + "* 1 FETCH (FLAGS (\\Flagged))\r\n"
+                + "* 2 FETCH (FLAGS (\\Flagged))\r\n"
+                + "a OK STORE completed\r\n");
+        assertThat(flagsOf(uids[1])).isEqualTo(Flags.of(SystemFlag.FLAGGED));
+    }
+
+    @Test
     void unchangedMessagesAreReportedToo() throws Exception {
         assertThat(h.send("a STORE 1:3 +FLAGS \\Seen")).isEqualTo(""
                 + "* 1 FETCH (FLAGS (\\Seen))\r\n"

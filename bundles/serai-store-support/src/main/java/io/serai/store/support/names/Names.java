@@ -2,6 +2,7 @@ package io.serai.store.support.names;
 
 import java.util.Locale;
 
+import io.serai.store.api.InvalidNameException;
 import io.serai.store.api.Mailboxes;
 import io.serai.store.api.StoreException;
 
@@ -60,7 +61,7 @@ public final class Names {
     public static String mailbox(String name) throws StoreException {
         if (name.isEmpty() || name.startsWith("/") || name.endsWith("/") || name.contains("//")
                 || name.indexOf('*') >= 0 || name.indexOf('%') >= 0 || name.length() > 1000) {
-            throw new StoreException("invalid mailbox name: " + name);
+            throw new InvalidNameException("invalid mailbox name: " + name);
         }
         int slash = name.indexOf(Mailboxes.DELIMITER);
         String first = slash < 0 ? name : name.substring(0, slash);
