@@ -1,5 +1,6 @@
 package io.serai.store.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,24 @@ public interface Mailbox {
     AppendResult appendAll(List<AppendRequest> requests) throws StoreException;
 
     MessageContent content(long uid) throws StoreException;
+
+    /**
+     * The contents of the messages with these UIDs, in the order given, without the ones that are gone: what a FETCH
+     * of many bodies asks for. A store that pays a round trip per call reads them together, with what their
+     * structure and first bytes take in memory until the caller drops them, so callers ask for a bounded number at a
+     * time. The default asks {@link #content} for each.
+     */
+    default List<MessageContent> contents(long[] uids) throws StoreException {
+        List<MessageContent> out = new ArrayList<>(uids.length);
+        for (long uid : uids) {
+            try {
+                out.add(content(uid));
+            } catch (NotFoundException e) {
+                // expunged meanwhile: left out, as the contract says
+            }
+        }
+        return out;
+    }
 
     FlagUpdateResult updateFlags(long[] uids, FlagUpdate update) throws StoreException;
 

@@ -160,6 +160,50 @@ public abstract class MessagesContract {
         }
     }
 
+    /**
+     * {@code contents} (a FETCH of many bodies): the asked order, gone messages left out, every message's own bytes,
+     * structure and metadata, over more messages than a store reads at once and with one large enough to be chunked.
+     */
+    @Test
+    void contentsOfManyMessagesComeInTheAskedOrderWithTheirOwnBytes() throws Exception {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            List<byte[]> bodies = new java.util.ArrayList<>();
+            List<AppendRequest> requests = new java.util.ArrayList<>();
+            for (int i = 1; i <= 150; i++) {
+                byte[] m = TestStores.message(String.valueOf(i), "body " + i + " " + "x".repeat(i * 37));
+                bodies.add(m);
+                requests.add(TestStores.request(m, i % 3 == 0 ? Flags.of(SystemFlag.SEEN) : Flags.NONE));
+            }
+            inbox.appendAll(requests);
+            byte[] large = new byte[700_000];
+            new Random(7).nextBytes(large);
+            long largeUid = inbox.append(TestStores.request(large)).uid(); // 151
+            inbox.updateFlags(new long[] {5}, FlagUpdate.add(Flags.of(SystemFlag.DELETED)));
+            inbox.expunge(new long[] {5});
+
+            long[] asked = new long[153];
+            asked[0] = largeUid;
+            asked[1] = 999; // never existed
+            asked[2] = 5; // expunged
+            for (int i = 3; i < asked.length; i++) {
+                asked[i] = 153 - i; // 150 down to 1
+            }
+            List<MessageContent> got = inbox.contents(asked);
+            assertThat(got).extracting(c -> c.meta().uid()).containsExactlyElementsOf(
+                    java.util.stream.LongStream.of(asked).filter(u -> u != 999 && u != 5).boxed().toList());
+            assertThat(TestStores.readAll(got.get(0).openStream())).isEqualTo(large);
+            for (MessageContent c : got.subList(1, got.size())) {
+                int n = (int) c.meta().uid();
+                assertThat(TestStores.readAll(c.openStream())).as("message %d", n).isEqualTo(bodies.get(n - 1));
+                assertThat(c.size()).isEqualTo(bodies.get(n - 1).length);
+                assertThat(c.meta().flags().has(SystemFlag.SEEN)).isEqualTo(n % 3 == 0);
+                assertThat(c.structure().headerLength()).isPositive();
+            }
+            assertThat(inbox.contents(new long[0])).isEmpty();
+        }
+    }
+
     @Test
     void copyAndMoveReturnUidMappingsAndShareContent() throws Exception {
         try (MailStore store = TestStores.openWithUser(fixture())) {

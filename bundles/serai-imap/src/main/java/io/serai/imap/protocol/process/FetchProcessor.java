@@ -83,6 +83,7 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         boolean needsContent = items.stream().anyMatch(i -> !(i instanceof FetchItem.Simple s) || content(s));
         List<ImapResponse> fetched = new ArrayList<>(msns.length);
         boolean skipped = false;
+        Map<Long, MessageContent> contents = needsContent ? contents(selected, msns, metas) : Map.of();
         for (int msn : msns) {
             long uid = selected.uid(msn);
             MessageMeta meta = seenNow.getOrDefault(uid, metas.get(uid));
@@ -91,7 +92,14 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
                 continue;
             }
             try {
-                MessageContent content = needsContent ? new StructureOnce(selected.mailbox().content(uid)) : null;
+                MessageContent content = null;
+                if (needsContent) {
+                    MessageContent stored = contents.get(uid);
+                    if (stored == null) {
+                        throw new NotFoundException("expunged meanwhile");
+                    }
+                    content = new StructureOnce(stored);
+                }
                 fetched.add(new FetchResponse(msn, values(items, meta, selected.isRecent(uid), content, seenNow.containsKey(uid),
                         session.condstore())));
             } catch (NotFoundException e) {
@@ -143,6 +151,20 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         Map<Long, MessageMeta> byUid = new HashMap<>(list.size() * 2);
         for (MessageMeta m : list) {
             byUid.put(m.uid(), m);
+        }
+        return byUid;
+    }
+
+    /**
+     * The contents of the messages the FETCH reads, by UID, from one store call in the order they are written: a store
+     * with a round trip per message reads them in windows instead ({@link io.serai.store.api.Mailbox#contents}).
+     */
+    private static Map<Long, MessageContent> contents(SelectedMailbox selected, int[] msns,
+                                                      Map<Long, MessageMeta> metas) throws StoreException {
+        long[] uids = Arrays.stream(msns).mapToLong(selected::uid).filter(metas::containsKey).toArray();
+        Map<Long, MessageContent> byUid = new HashMap<>(uids.length * 2);
+        for (MessageContent c : selected.mailbox().contents(uids)) {
+            byUid.put(c.meta().uid(), c);
         }
         return byUid;
     }

@@ -5,7 +5,9 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.serai.store.api.AppendRequest;
@@ -20,6 +22,7 @@ import io.serai.store.api.NotFoundException;
 import io.serai.store.api.StoreException;
 import io.serai.store.api.UidMapping;
 import io.serai.store.api.search.SearchKey;
+import io.serai.store.postgres.internal.content.ContentBatch;
 import io.serai.store.postgres.internal.content.PgMessageContent;
 import io.serai.store.postgres.internal.event.ChangeKind;
 import io.serai.store.postgres.internal.content.PreparedContent;
@@ -152,6 +155,50 @@ final class PgMailbox implements Mailbox {
                 }
             }
         });
+    }
+
+    /**
+     * One query for the message rows; their content rows are then read a window at a time as the caller gets to them
+     * ({@link ContentBatch}), where {@link #content} costs two round trips per message.
+     */
+    @Override
+    public List<MessageContent> contents(long[] uids) throws StoreException {
+        if (uids.length == 0) {
+            return List.of();
+        }
+        Map<Long, Object[]> rows = store.db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + MessageRows.COLUMNS
+                    + " FROM message m WHERE m.mailbox_id = ? AND m.uid = ANY(?)")) {
+                p.setLong(1, id);
+                p.setArray(2, MessageRows.longs(c, uids));
+                Map<Long, Object[]> found = new HashMap<>(uids.length * 2);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        MessageMeta meta = MessageRows.meta(rs);
+                        found.put(meta.uid(), new Object[] {meta, MessageRows.contentId(rs)});
+                    }
+                }
+                return found;
+            }
+        });
+        List<MessageMeta> metas = new ArrayList<>(rows.size());
+        long[] contentIds = new long[rows.size()];
+        long[] sizes = new long[rows.size()];
+        for (long uid : uids) {
+            Object[] row = rows.get(uid);
+            if (row != null) {
+                MessageMeta meta = (MessageMeta) row[0];
+                contentIds[metas.size()] = (Long) row[1];
+                sizes[metas.size()] = meta.size();
+                metas.add(meta);
+            }
+        }
+        ContentBatch batch = store.contents.batch(contentIds, sizes, store.config.inlineLimit());
+        List<MessageContent> out = new ArrayList<>(metas.size());
+        for (int i = 0; i < metas.size(); i++) {
+            out.add(new PgMessageContent(metas.get(i), contentIds[i], store.contents, batch));
+        }
+        return out;
     }
 
     @Override

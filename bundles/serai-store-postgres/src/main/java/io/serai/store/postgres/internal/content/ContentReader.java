@@ -44,9 +44,18 @@ public final class ContentReader {
         return loaded;
     }
 
+    /** A batch over these rows, in the order a FETCH will read them (see {@link ContentBatch}). */
+    public ContentBatch batch(long[] contentIds, long[] sizes, int inlineLimit) {
+        return new ContentBatch(db, cache, contentIds, sizes, inlineLimit);
+    }
+
     /** The message's bytes: the head from memory, then chunks read a few at a time as the reader gets to them. */
     public InputStream open(long contentId) throws IOException {
-        ContentCache.Entry e = io(contentId);
+        return open(contentId, io(contentId));
+    }
+
+    /** The same, with the content row already read. */
+    public InputStream open(long contentId, ContentCache.Entry e) {
         return new ChunkedInputStream(e.head(), e.size(), ContentWriter.CHUNK, this, contentId);
     }
 

@@ -19,11 +19,22 @@ public final class PgMessageContent implements MessageContent {
     private final MessageMeta meta;
     private final long contentId;
     private final ContentReader reader;
+    /** The FETCH's batch this content's row is read through, or null to read it alone (through the cache). */
+    private final ContentBatch batch;
 
     public PgMessageContent(MessageMeta meta, long contentId, ContentReader reader) {
+        this(meta, contentId, reader, null);
+    }
+
+    public PgMessageContent(MessageMeta meta, long contentId, ContentReader reader, ContentBatch batch) {
         this.meta = meta;
         this.contentId = contentId;
         this.reader = reader;
+        this.batch = batch;
+    }
+
+    private ContentCache.Entry entry() throws IOException {
+        return batch != null ? batch.entry(contentId) : reader.io(contentId);
     }
 
     @Override
@@ -33,7 +44,7 @@ public final class PgMessageContent implements MessageContent {
 
     @Override
     public InputStream openStream() throws IOException {
-        return reader.open(contentId);
+        return reader.open(contentId, entry());
     }
 
     /** The database is not a file: the message is spooled to a temporary file that goes away when closed. */
@@ -54,6 +65,6 @@ public final class PgMessageContent implements MessageContent {
 
     @Override
     public MessageStructure structure() throws IOException {
-        return StructureCodec.decode(reader.io(contentId).structure());
+        return StructureCodec.decode(entry().structure());
     }
 }
