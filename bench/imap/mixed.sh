@@ -7,7 +7,8 @@
 # account], BENCH_PER_SESSION [50 commands before LOGOUT], BENCH_FSYNC [ALWAYS], SKIP_BUILD=1, SKIP_DOVECOT=1,
 # SKIP_FETCH=1 (the bulk FETCH comparison), FETCH_ROUNDS [60], SESSION_THREADS [server default], SERVER_OPTS
 # [-Xmx1g -XX:+UseParallelGC], STORE=postgres (Serai on the PostgreSQL store, a durable server started here from
-# Debian's postgresql; STORE=both runs Serai on each store, embedded as the baseline, in one invocation).
+# Debian's postgresql; STORE=both runs Serai on each store, embedded as the baseline, in one invocation),
+# PG_STATEMENTS=1 (prints the statements the mixed phase ran on PostgreSQL, by calls, from pg_stat_statements).
 # Dovecot (apt-get install dovecot-imapd) runs as root from a config in a temp dir: 127.0.0.1, a free port, a
 # passwd-file with SCRAM-SHA-256 hashes (PBKDF2-SHA-256, 4096 iterations, like Serai's), Maildir under the temp dir
 # owned by nobody; stopped and deleted on exit. Nothing system-wide is touched.
@@ -71,7 +72,9 @@ run_serai() {
   port=$(cat "$work/serai/port")
   echo "# $label server pid $serai_pid port $port ($store store)"
   "${client[@]}" ImapMixedBench populate 127.0.0.1 "$port"
+  [ "$store" = postgres ] && postgres_top_statements >/dev/null
   "${client[@]}" -Dbench.label=$label ImapMixedBench mixed 127.0.0.1 "$port" | tee -a "$work/serai.out"
+  [ "$store" = postgres ] && postgres_top_statements
   "${client[@]}" -Dbench.label=$label -Dbench.seconds=5 ImapMixedBench logins 127.0.0.1 "$port" | tee -a "$work/serai.out"
   "${client[@]}" -Dbench.label=$label -Dbench.seconds=3 -Dbench.rounds=1 -Dbench.loginUser=c ImapMixedBench logins \
     127.0.0.1 "$port" | tee -a "$work/serai.out"

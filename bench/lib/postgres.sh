@@ -13,8 +13,22 @@ start_postgres() {
   [ "$(id -u)" = 0 ] && chown -R postgres "$pg_dir"
   as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U serai --pwfile="$pg_dir/pw" -A scram-sha-256 >/dev/null 2>&1
   as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_dir -c max_connections=100" start >/dev/null
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_dir -c max_connections=100 ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all}" start >/dev/null
   PGPASSWORD=serai-bench "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U serai serai
+  if [ -n "${PG_STATEMENTS:-}" ]; then
+    PGPASSWORD=serai-bench "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U serai -d serai -qc \
+      "CREATE EXTENSION pg_stat_statements" >/dev/null
+  fi
+}
+
+# With PG_STATEMENTS=1 (set before start_postgres): the statements that took the most database time since the last
+# call, with calls and rows, then resets the counters. Shows what one benchmark phase cost PostgreSQL.
+postgres_top_statements() {
+  [ -n "${PG_STATEMENTS:-}" ] || return 0
+  PGPASSWORD=serai-bench "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U serai -d serai -Atc \
+    "SELECT calls || ' calls, ' || rows || ' rows, ' || round(total_exec_time) || ' ms: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements ORDER BY calls DESC LIMIT ${PG_TOP:-25}"
+  PGPASSWORD=serai-bench "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U serai -d serai -Atc \
+    "SELECT 'total: ' || sum(calls) || ' statements' FROM pg_stat_statements; SELECT pg_stat_statements_reset()" | head -1
 }
 
 stop_postgres() {

@@ -32,9 +32,11 @@ public final class PgSearch {
     public long[] search(long mailboxId, SearchKey key) throws StoreException {
         SqlCondition condition = SqlCondition.of(key);
         List<Candidate> rows = db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT " + MessageRows.COLUMNS + " FROM message m "
-                    + "JOIN content c ON c.id = m.content_id WHERE m.mailbox_id = ? AND " + condition.sql()
-                    + " ORDER BY m.uid")) {
+            // flags, dates, sizes and UIDs are in the message row: SEARCH UNSEEN does not touch content
+            String from = condition.readsContent() ? " FROM message m JOIN content c ON c.id = m.content_id"
+                    : " FROM message m";
+            try (PreparedStatement p = c.prepareStatement("SELECT " + MessageRows.COLUMNS + from
+                    + " WHERE m.mailbox_id = ? AND " + condition.sql() + " ORDER BY m.uid")) {
                 p.setLong(1, mailboxId);
                 for (int i = 0; i < condition.params().size(); i++) {
                     p.setObject(i + 2, condition.params().get(i));

@@ -32,6 +32,11 @@ import io.serai.store.api.search.UidRangeKey;
  */
 record SqlCondition(String sql, List<Object> params, boolean exact) {
 
+    /** Whether the condition reads the content row (indexed headers, sent date): only then is it joined. */
+    boolean readsContent() {
+        return sql.contains("c.hdr_") || sql.contains("c.sent_day");
+    }
+
     private static final Set<String> INDEXED = Set.of("from", "to", "cc", "bcc", "subject");
     private static final SqlCondition TRUE_EXACT = new SqlCondition("TRUE", List.of(), true);
     private static final SqlCondition TRUE_SUPERSET = new SqlCondition("TRUE", List.of(), false);
