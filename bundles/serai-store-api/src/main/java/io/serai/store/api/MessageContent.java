@@ -24,6 +24,14 @@ public interface MessageContent {
      */
     ContentRegion openRegion() throws IOException;
 
+    /**
+     * Whether {@link #openRegion} is a view of a file the store already has (true), or a copy it makes first (false):
+     * then a writer that can take a stream should read {@link #openStream} instead, which costs one copy less.
+     */
+    default boolean storedInFile() {
+        return true;
+    }
+
     /** Envelope, header index and body structure, parsed once at append. */
     MessageStructure structure() throws IOException;
 }

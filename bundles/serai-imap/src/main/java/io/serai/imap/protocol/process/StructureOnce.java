@@ -43,6 +43,11 @@ final class StructureOnce implements MessageContent {
     }
 
     @Override
+    public boolean storedInFile() {
+        return content.storedInFile();
+    }
+
+    @Override
     public MessageStructure structure() throws IOException {
         if (structure == null) {
             structure = content.structure();

@@ -47,6 +47,11 @@ public final class PgMessageContent implements MessageContent {
         return reader.open(contentId, entry());
     }
 
+    @Override
+    public boolean storedInFile() {
+        return false;
+    }
+
     /** The database is not a file: the message is spooled to a temporary file that goes away when closed. */
     @Override
     public ContentRegion openRegion() throws IOException {
