@@ -28,7 +28,7 @@ postgres_top_statements() {
   PGPASSWORD=serai-bench "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U serai -d serai -Atc \
     "SELECT calls || ' calls, ' || rows || ' rows, ' || round(total_exec_time) || ' ms: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements ORDER BY calls DESC LIMIT ${PG_TOP:-25}"
   PGPASSWORD=serai-bench "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U serai -d serai -Atc \
-    "SELECT 'total: ' || sum(calls) || ' statements' FROM pg_stat_statements; SELECT pg_stat_statements_reset()" | head -1
+    "SELECT 'total: ' || sum(calls) || ' statements' FROM pg_stat_statements; SELECT pg_stat_statements_reset()" | sed -n 1p
 }
 
 stop_postgres() {

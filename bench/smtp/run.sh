@@ -14,7 +14,8 @@
 # "pipelined" is our Java client (PipeliningLoad.java) that also keeps the session and pipelines MAIL/RCPT/DATA
 # (RFC 2920) as Postfix's own smtp client does; smtp-source cannot pipeline. "bdat" is the same client sending
 # each message as MAIL, RCPT and one BDAT LAST chunk in a single write (RFC 3030, as Exim does with CHUNKING).
-# MODES="session pipelined" picks modes (default: session pipelined conn; bdat only when asked).
+# MODES="session pipelined" picks modes (default: session pipelined conn; bdat only when asked). PG_STATEMENTS=1:
+# the statements the measured scenarios ran on PostgreSQL, by calls (pg_stat_statements).
 # Prints msg/s, server CPU ms per message, and the number of messages found afterwards.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -110,6 +111,7 @@ bench_serai() {
   # JIT warm-up: the server path reaches its steady speed only after some 20,000 messages
   smtp-source -c -s 4 -m 500 -l 10240 -f warm@client.test -t bench@bench.test "127.0.0.1:$port" > /dev/null
   java -cp "$classes" PipeliningLoad 127.0.0.1 "$port" 4 $warm_pipelined 10240 warm@client.test bench@bench.test > /dev/null
+  [ "$store" = postgres ] && postgres_top_statements >/dev/null # counts from here on
   for mode in ${MODES:-session pipelined conn}; do
     run_scenario "$label" "$port" 1 "$count_10k" 10240 "$cpu_fn" $mode
     run_scenario "$label" "$port" 8 "$count_10k" 10240 "$cpu_fn" $mode
@@ -119,7 +121,7 @@ bench_serai() {
   local expected=$((500 + warm_pipelined + $(echo ${MODES:-session pipelined conn} | wc -w) * (3 * count_10k + count_1m)))
   echo "serai ($store store): messages in bench@bench.test INBOX (expected $expected):"
   $shell 'serai:mailbox-list bench@bench.test' | grep INBOX
-  [ "$store" = postgres ] && postgres_stats
+  [ "$store" = postgres ] && { postgres_stats; postgres_top_statements; }
   pkill -9 -f "karaf.base=$work/serai" 2>/dev/null; kill "$karaf_pid" 2>/dev/null; wait "$karaf_pid" 2>/dev/null || true
   karaf_pid=
 }
