@@ -14,9 +14,16 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap)
   (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
       -Dmdep.outputFile="$out/classpath.txt")
+  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-store-postgres -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$out/classpath-postgres.txt")
 fi
-cp="$module/target/classes:$module/target/test-classes:$(cat "$out/classpath.txt")"
-javac -d "$out/classes" -cp "$cp" "$here/src/ImapFetchBench.java"
+# BenchStores opens the embedded store here (the PostgreSQL one with -Dbench.jdbcUrl, as mixed.sh runs it)
+cp="$module/target/classes:$module/target/test-classes"
+for m in serai-store-api serai-store-embedded serai-store-support serai-store-postgres serai-sasl; do
+  [ -d "$repo/bundles/$m/target/classes" ] && cp="$cp:$repo/bundles/$m/target/classes"
+done
+cp="$cp:$(cat "$out/classpath.txt"):$(cat "$out/classpath-postgres.txt")"
+javac -d "$out/classes" -cp "$cp" "$here/src/ImapFetchBench.java" "$here/src/BenchStores.java"
 work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imap-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "# $(date -u '+%Y-%m-%d %H:%M:%S UTC')  $(nproc) cores, $(java -version 2>&1 | head -1)"
