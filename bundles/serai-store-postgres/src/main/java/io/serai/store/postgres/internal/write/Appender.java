@@ -89,9 +89,7 @@ public final class Appender {
         }
         long[] contentIds = ContentWriter.insert(c, contents);
         insertMessages(c, rows, contentIds);
-        for (Added a : added) {
-            a.mailbox.log(c, log, ChangeKind.ADDED, a.modSeq, a.uids);
-        }
+        logAdded(c, added);
         for (MailboxCounters m : boxes.values()) {
             m.save(c);
         }
@@ -99,6 +97,24 @@ public final class Appender {
             u.save(c);
         }
         return outcomes;
+    }
+
+    /**
+     * One {@code change_log} row (and so one notification, one event) per mailbox of the batch, not per append: the
+     * UIDs of every append into it, at the batch's highest MODSEQ for that mailbox, which is the mailbox's
+     * HIGHESTMODSEQ after the commit. Each message keeps its own MODSEQ in its row.
+     */
+    private void logAdded(Connection c, List<Added> added) throws SQLException {
+        Map<MailboxCounters, List<Added>> byMailbox = new java.util.LinkedHashMap<>();
+        for (Added a : added) {
+            byMailbox.computeIfAbsent(a.mailbox, k -> new ArrayList<>()).add(a);
+        }
+        for (Map.Entry<MailboxCounters, List<Added>> e : byMailbox.entrySet()) {
+            List<Added> list = e.getValue();
+            long[] uids = list.stream().flatMapToLong(a -> java.util.Arrays.stream(a.uids)).toArray();
+            long modSeq = list.stream().mapToLong(Added::modSeq).max().orElseThrow();
+            e.getKey().log(c, log, ChangeKind.ADDED, modSeq, uids);
+        }
     }
 
     private static void insertMessages(Connection c, List<Row> rows, long[] contentIds) throws SQLException {
