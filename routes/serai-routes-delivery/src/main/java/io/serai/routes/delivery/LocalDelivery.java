@@ -26,8 +26,8 @@ import io.serai.store.api.StoreFullException;
  * {@code +detail} (RFC 5233) when the account has one. Each account and folder gets the message once, even when
  * an alias and the address itself are both recipients.
  *
- * <p>The SMTP reply covers the whole message, so quotas are checked for every recipient before anything is
- * written: a full mailbox makes the client retry later ({@code 452 4.2.2}) without the others getting a copy
+ * <p>The SMTP reply covers the whole message, so with several recipients quotas are checked for each before
+ * anything is written (with one, the append's own check is enough): a full mailbox makes the client retry later ({@code 452 4.2.2}) without the others getting a copy
  * twice. A full disk is {@code 452 4.3.1} (RFC 3463).
  */
 public final class LocalDelivery {
@@ -43,7 +43,11 @@ public final class LocalDelivery {
             throws RejectException {
         Map<String, Target> targets = targets(recipients);
         try {
-            checkQuotas(targets, size);
+            if (targets.size() > 1) {
+                // one target: its append checks the quota in its own transaction and fails the same way, with
+                // nothing written, so the read before it would only cost a round trip per message
+                checkQuotas(targets, size);
+            }
             for (Target target : targets.values()) {
                 store.mailboxes(target.account()).open(target.mailbox())
                         .append(new AppendRequest(content, received, Flags.NONE));

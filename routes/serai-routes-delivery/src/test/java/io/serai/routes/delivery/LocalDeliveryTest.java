@@ -84,6 +84,21 @@ class LocalDeliveryTest {
     }
 
     @Test
+    void aFullMailboxOfTheOnlyRecipientRejectsTemporarilyAndStoresNothing() throws Exception {
+        // no read before the append here: the append's own quota check refuses it
+        store.accounts().setQuota("bob@caravan.test", new QuotaLimits(MESSAGE.length - 1, 100));
+
+        assertThatThrownBy(() -> delivery.deliver(List.of("bob@caravan.test"), CONTENT, MESSAGE.length,
+                Instant.now()))
+                .isInstanceOfSatisfying(RejectException.class, e -> {
+                    assertThat(e.reply().code()).isEqualTo(452);
+                    assertThat(e.reply().enhancedCode()).isEqualTo("4.2.2");
+                });
+        assertThat(inbox("bob@caravan.test").messages()).isEmpty();
+        assertThat(store.accounts().quota("bob@caravan.test").messages()).isZero();
+    }
+
+    @Test
     void aRecipientRemovedSinceRcptIsRejected() {
         assertThatThrownBy(() -> delivery.deliver(List.of("carol@caravan.test"), CONTENT, MESSAGE.length, Instant.now()))
                 .isInstanceOfSatisfying(RejectException.class, e -> assertThat(e.reply().code()).isEqualTo(550));
