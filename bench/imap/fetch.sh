@@ -7,22 +7,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-module="$repo/bundles/serai-imap"
 out="$here/target"
-mkdir -p "$out"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap)
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$out/classpath.txt")
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-store-postgres -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$out/classpath-postgres.txt")
-fi
+# shellcheck source=classpath.sh
+. "$here/classpath.sh"
+serai_imap_classpath "$repo" "$out"
 # BenchStores opens the embedded store here (the PostgreSQL one with -Dbench.jdbcUrl, as mixed.sh runs it)
-cp="$module/target/classes:$module/target/test-classes"
-for m in serai-store-api serai-store-embedded serai-store-support serai-store-postgres serai-sasl; do
-  [ -d "$repo/bundles/$m/target/classes" ] && cp="$cp:$repo/bundles/$m/target/classes"
-done
-cp="$cp:$(cat "$out/classpath.txt"):$(cat "$out/classpath-postgres.txt")"
 javac -d "$out/classes" -cp "$cp" "$here/src/ImapFetchBench.java" "$here/src/BenchStores.java"
 work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imap-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT

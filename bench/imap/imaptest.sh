@@ -17,19 +17,9 @@ repo=$(cd "$here/../.." && pwd)
 bin="$IMAPTEST/src/imaptest"
 tests="$IMAPTEST/src/tests"
 out="$here/target"
-mkdir -p "$out"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap)
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$out/classpath.txt")
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-store-postgres -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$out/classpath-postgres.txt")
-fi
-cp="$repo/bundles/serai-imap/target/classes:$repo/bundles/serai-imap/target/test-classes"
-for m in serai-store-api serai-store-embedded serai-store-support serai-store-postgres serai-sasl; do
-  cp="$cp:$repo/bundles/$m/target/classes"
-done
-cp="$cp:$(cat "$out/classpath.txt"):$(cat "$out/classpath-postgres.txt")"
+# shellcheck source=classpath.sh
+. "$here/classpath.sh"
+serai_imap_classpath "$repo" "$out"
 javac -d "$out/classes" -cp "$cp" "$here/src/ImapMixedBench.java" "$here/src/ImapFetchBench.java" "$here/src/BenchStores.java"
 work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imaptest.XXXXXX")
 chmod 755 "$work"

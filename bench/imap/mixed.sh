@@ -15,22 +15,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-module="$repo/bundles/serai-imap"
 out="$here/target"
-mkdir -p "$out"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap)
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$out/classpath.txt")
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-store-postgres -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$out/classpath-postgres.txt")
-fi
-# this checkout's store classes first (the classpath file points at ~/.m2 for sibling modules)
-cp="$module/target/classes:$module/target/test-classes"
-for m in serai-store-api serai-store-embedded serai-store-support serai-store-postgres serai-sasl; do
-  [ -d "$repo/bundles/$m/target/classes" ] && cp="$cp:$repo/bundles/$m/target/classes"
-done
-cp="$cp:$(cat "$out/classpath.txt"):$(cat "$out/classpath-postgres.txt")"
+# shellcheck source=classpath.sh
+. "$here/classpath.sh"
+serai_imap_classpath "$repo" "$out"
 javac -d "$out/classes" -cp "$cp" "$here/src/ImapMixedBench.java" "$here/src/ImapFetchBench.java" "$here/src/BenchStores.java"
 cp="$out/classes:$cp"
 work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imap-mixed.XXXXXX")

@@ -17,18 +17,9 @@ repo=$(cd "$bench/../.." && pwd)
 : "${MPT_SCRIPTS:?set MPT_SCRIPTS to the James imap/scripts directory (see the header of this script)}"
 out="$here/target"
 mkdir -p "$out"
-if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$repo" && mvn -o -q -B test-compile -pl bundles/serai-imap,bundles/serai-store-postgres -am)
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-imap -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$out/classpath.txt")
-  (cd "$repo" && mvn -o -q -B dependency:build-classpath -pl bundles/serai-store-postgres -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$out/classpath-postgres.txt")
-fi
-cp="$repo/bundles/serai-imap/target/classes:$repo/bundles/serai-imap/target/test-classes"
-for m in serai-store-api serai-store-embedded serai-store-support serai-store-postgres serai-sasl; do
-  cp="$cp:$repo/bundles/$m/target/classes"
-done
-cp="$cp:$(cat "$out/classpath.txt"):$(cat "$out/classpath-postgres.txt")"
+# shellcheck source=../classpath.sh
+. "$bench/classpath.sh"
+serai_imap_classpath "$repo" "$out" "bundles/serai-imap,bundles/serai-store-postgres -am"
 javac -d "$out/classes" -cp "$cp" "$bench/src/ImapMixedBench.java" "$bench/src/ImapFetchBench.java" \
   "$bench/src/BenchStores.java"
 javac -d "$out/runner" "$here/MptRun.java"

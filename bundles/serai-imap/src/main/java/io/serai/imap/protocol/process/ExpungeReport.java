@@ -22,15 +22,17 @@ final class ExpungeReport {
     }
 
     static void report(SelectedMailbox selected, long[] expungedUids, List<ImapResponse> out) {
-        int recentBefore = selected.tracksRecent() ? selected.recentCount() : 0;
         long[] sorted = expungedUids.clone();
         Arrays.sort(sorted);
         long[] gone = new long[sorted.length];
         int n = 0;
+        boolean recentGone = false;
         for (long uid : sorted) {
+            boolean recent = selected.isRecent(uid); // before expunged(), which forgets it
             int msn = selected.expunged(uid);
             if (msn > 0) {
                 gone[n++] = uid;
+                recentGone |= recent;
                 if (!selected.modes().qresync()) {
                     out.add(MessageCountResponse.expunge(msn));
                 }
@@ -40,12 +42,9 @@ final class ExpungeReport {
             // RFC 7162 §3.2.10: with QRESYNC one VANISHED (without EARLIER) replaces the EXPUNGEs
             out.add(VanishedResponse.of(false, Arrays.copyOf(gone, n)));
         }
-        if (selected.tracksRecent() && n > 0) {
-            int recentAfter = selected.recentCount();
-            if (recentAfter != recentBefore) {
-                // RFC 3501 §7.3.2: the client must record the new count; Dovecot sends it after the expunges too
-                out.add(new MessageCountResponse(recentAfter, MessageCountResponse.Kind.RECENT));
-            }
+        if (recentGone) {
+            // RFC 3501 §7.3.2: the client must record the new count; Dovecot sends it after the expunges too
+            out.add(new MessageCountResponse(selected.recentCount(), MessageCountResponse.Kind.RECENT));
         }
     }
 

@@ -87,19 +87,13 @@ final class FetchProcessor implements CommandProcessor<FetchRequest> {
         for (int msn : msns) {
             long uid = selected.uid(msn);
             MessageMeta meta = seenNow.getOrDefault(uid, metas.get(uid));
-            if (meta == null) {
+            MessageContent stored = contents.get(uid);
+            if (meta == null || (needsContent && stored == null)) { // expunged meanwhile
                 skipped = true;
                 continue;
             }
             try {
-                MessageContent content = null;
-                if (needsContent) {
-                    MessageContent stored = contents.get(uid);
-                    if (stored == null) {
-                        throw new NotFoundException("expunged meanwhile");
-                    }
-                    content = new StructureOnce(stored);
-                }
+                MessageContent content = needsContent ? new StructureOnce(stored) : null;
                 fetched.add(new FetchResponse(msn, values(items, meta, selected.isRecent(uid), content, seenNow.containsKey(uid),
                         session.condstore())));
             } catch (NotFoundException e) {

@@ -166,39 +166,39 @@ final class PgMailbox implements Mailbox {
         if (uids.length == 0) {
             return List.of();
         }
-        Map<Long, Object[]> rows = store.db.read(c -> {
+        Map<Long, Row> rows = store.db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + MessageRows.COLUMNS
                     + " FROM message m WHERE m.mailbox_id = ? AND m.uid = ANY(?)")) {
                 p.setLong(1, id);
                 p.setArray(2, MessageRows.longs(c, uids));
-                Map<Long, Object[]> found = new HashMap<>(uids.length * 2);
+                Map<Long, Row> found = new HashMap<>(uids.length * 2);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         MessageMeta meta = MessageRows.meta(rs);
-                        found.put(meta.uid(), new Object[] {meta, MessageRows.contentId(rs)});
+                        found.put(meta.uid(), new Row(meta, MessageRows.contentId(rs)));
                     }
                 }
                 return found;
             }
         });
-        List<MessageMeta> metas = new ArrayList<>(rows.size());
-        long[] contentIds = new long[rows.size()];
-        long[] sizes = new long[rows.size()];
+        List<Row> ordered = new ArrayList<>(rows.size());
         for (long uid : uids) {
-            Object[] row = rows.get(uid);
+            Row row = rows.get(uid);
             if (row != null) {
-                MessageMeta meta = (MessageMeta) row[0];
-                contentIds[metas.size()] = (Long) row[1];
-                sizes[metas.size()] = meta.size();
-                metas.add(meta);
+                ordered.add(row);
             }
         }
-        ContentBatch batch = store.contents.batch(contentIds, sizes, store.config.inlineLimit());
-        List<MessageContent> out = new ArrayList<>(metas.size());
-        for (int i = 0; i < metas.size(); i++) {
-            out.add(new PgMessageContent(metas.get(i), contentIds[i], store.contents, batch));
+        ContentBatch batch = store.contents.batch(ordered.stream().mapToLong(Row::contentId).toArray(),
+                ordered.stream().mapToLong(r -> r.meta().size()).toArray(), store.config.inlineLimit());
+        List<MessageContent> out = new ArrayList<>(ordered.size());
+        for (Row r : ordered) {
+            out.add(new PgMessageContent(r.meta(), r.contentId(), store.contents, batch));
         }
         return out;
+    }
+
+    /** A message row as {@link #contents} reads it. */
+    private record Row(MessageMeta meta, long contentId) {
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ContentBatch {
             e = cache.get(contentId);
         }
         if (e == null) {
-            window = load(positions.getOrDefault(contentId, -1), contentId);
+            window = load(contentId);
             e = window.get(contentId);
             if (e == null) {
                 throw new IOException("message content " + contentId + " is gone");
@@ -63,11 +63,13 @@ public final class ContentBatch {
         return e;
     }
 
-    private Map<Long, ContentCache.Entry> load(int from, long contentId) throws IOException {
+    /** {@code contentId}'s row and the rows after it in FETCH order that are not cached, up to a window. */
+    private Map<Long, ContentCache.Entry> load(long contentId) throws IOException {
         List<Long> ids = new ArrayList<>(WINDOW);
         ids.add(contentId);
-        long octets = Math.min(sizes.length > 0 && from >= 0 ? sizes[from] : 0, inlineLimit);
-        for (int i = from + 1; from >= 0 && i < contentIds.length && ids.size() < WINDOW; i++) {
+        Integer from = positions.get(contentId);
+        long octets = from == null ? 0 : Math.min(sizes[from], inlineLimit);
+        for (int i = from == null ? contentIds.length : from + 1; i < contentIds.length && ids.size() < WINDOW; i++) {
             long head = Math.min(sizes[i], inlineLimit);
             if (octets + head > WINDOW_OCTETS) {
                 break;

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,13 +107,13 @@ public final class Appender {
      * HIGHESTMODSEQ after the commit. Each message keeps its own MODSEQ in its row.
      */
     private void logAdded(Connection c, List<Added> added) throws SQLException {
-        Map<MailboxCounters, List<Added>> byMailbox = new java.util.LinkedHashMap<>();
+        Map<MailboxCounters, List<Added>> byMailbox = new LinkedHashMap<>();
         for (Added a : added) {
             byMailbox.computeIfAbsent(a.mailbox, k -> new ArrayList<>()).add(a);
         }
         for (Map.Entry<MailboxCounters, List<Added>> e : byMailbox.entrySet()) {
             List<Added> list = e.getValue();
-            long[] uids = list.stream().flatMapToLong(a -> java.util.Arrays.stream(a.uids)).toArray();
+            long[] uids = list.stream().flatMapToLong(a -> Arrays.stream(a.uids)).toArray();
             long modSeq = list.stream().mapToLong(Added::modSeq).max().orElseThrow();
             e.getKey().log(c, log, ChangeKind.ADDED, modSeq, uids);
         }
