@@ -130,6 +130,7 @@ final class PgAccounts implements Accounts {
             return null;
         });
         store.forget("account:" + a);
+        store.forget("inbox:" + a);
     }
 
     @Override

@@ -175,6 +175,15 @@ public final class PgMailStore implements PostgresMailStore {
         return new PgMailboxes(this, a);
     }
 
+    /** The id of {@code account}'s INBOX if it was looked up in the last few seconds, else null. */
+    Long cachedInbox(String account) {
+        return recipients.known.value("inbox:" + account);
+    }
+
+    void rememberInbox(String account, long id) {
+        recipients.known.remember("inbox:" + account, id);
+    }
+
     /** After removing a domain or account on this node: look-ups here see it gone at once. */
     void forget(String key) {
         recipients.known.forget(key);

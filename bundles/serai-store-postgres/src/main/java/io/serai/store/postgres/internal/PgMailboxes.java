@@ -51,6 +51,14 @@ final class PgMailboxes implements Mailboxes {
     @Override
     public Mailbox open(String name) throws StoreException {
         String n = Names.mailbox(name);
+        // INBOX can be neither renamed nor deleted, so its id lasts as long as the account: SMTP delivery opens it
+        // once per message. A stale id (the account removed on another node) fails as "gone", never misdelivers:
+        // ids are not reused.
+        boolean inbox = n.equals(INBOX);
+        Long cached = inbox ? store.cachedInbox(account) : null;
+        if (cached != null) {
+            return new PgMailbox(store, cached, account);
+        }
         Long id = store.db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT id FROM mailbox WHERE account = ? AND name = ?")) {
                 p.setString(1, account);
@@ -62,6 +70,9 @@ final class PgMailboxes implements Mailboxes {
         });
         if (id == null) {
             throw new NotFoundException("no mailbox " + n);
+        }
+        if (inbox) {
+            store.rememberInbox(account, id);
         }
         return new PgMailbox(store, id, account);
     }

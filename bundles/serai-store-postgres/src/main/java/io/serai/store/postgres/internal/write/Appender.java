@@ -52,8 +52,16 @@ public final class Appender {
                 missing.put(id, e);
             }
         }
-        Map<String, AccountUsage> accounts = AccountUsage.lock(c,
-                boxes.values().stream().map(m -> m.row.account()).toList(), defaultQuota);
+        Map<String, long[]> wanted = new HashMap<>();
+        for (PendingAppend a : batch) {
+            MailboxCounters m = boxes.get(a.mailboxId());
+            if (m != null) {
+                long[] w = wanted.computeIfAbsent(m.row.account(), k -> new long[2]);
+                w[0] += a.octets();
+                w[1] += a.messages().size();
+            }
+        }
+        Map<String, AccountUsage> accounts = AccountUsage.reserve(c, wanted, defaultQuota);
 
         List<Object> outcomes = new ArrayList<>(batch.size());
         List<PreparedContent> contents = new ArrayList<>();

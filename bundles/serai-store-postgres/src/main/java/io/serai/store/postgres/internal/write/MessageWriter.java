@@ -158,9 +158,7 @@ public final class MessageWriter {
         m.messages -= removed.uids.length;
         m.octets -= removed.octets;
         m.log(c, log, ChangeKind.EXPUNGED, m.nextModSeq(), removed.uids);
-        AccountUsage u = AccountUsage.lock(c, List.of(m.row.account()), defaultQuota).get(m.row.account());
-        u.add(-removed.octets, -removed.uids.length);
-        u.save(c);
+        AccountUsage.release(c, m.row.account(), removed.octets, removed.uids.length);
         ContentWriter.collect(c, removed.contentIds);
     }
 
