@@ -112,6 +112,14 @@ public final class Pop3Session {
     }
 
     private Response transaction(Command command) {
+        if (lease != null && !lease.isValid()) {
+            // the maildrop lease could not be renewed (cut off from the shared store past its lease time): another
+            // node may hold the maildrop now, so this session stops, and QUIT deletes nothing (RFC 2449 §8.1.2)
+            state = State.UPDATE;
+            releaseLock();
+            return Response.close(Replies.err(Replies.SYS_TEMP,
+                    "maildrop lock lost; nothing deleted, log in again"));
+        }
         return switch (command.keyword()) {
             case "CAPA" -> capa();
             case "QUIT" -> quit();

@@ -131,7 +131,10 @@ public final class PgMailStore implements PostgresMailStore {
         return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Drops change_log rows no listener needs any more; package-private for the pruning test. */
+    /**
+     * Drops change_log rows no listener needs any more and content no message refers to; package-private for the
+     * pruning tests.
+     */
     void prune() {
         try {
             db.read(c -> {
@@ -144,11 +147,19 @@ public final class PgMailStore implements PostgresMailStore {
                             + " RETURNING mailbox_id, modseq) UPDATE mailbox SET expunge_floor ="
                             + " greatest(expunge_floor, g.modseq) FROM (SELECT mailbox_id, max(modseq) AS modseq"
                             + " FROM gone GROUP BY mailbox_id) g WHERE mailbox.id = g.mailbox_id");
-                    return changes + expunges;
+                    // content no message refers to any more: left when two transactions expunged the last copies
+                    // at once (each saw the other's message still there). Appends, copies and restores write the
+                    // content and its message in one transaction, so no committed content is waiting for one.
+                    int orphans = s.executeUpdate("DELETE FROM content WHERE id IN (SELECT c.id FROM content c"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.content_id = c.id) LIMIT 1000)");
+                    if (orphans > 0) {
+                        LOG.info("Removed {} message contents no message referred to", orphans);
+                    }
+                    return changes + expunges + orphans;
                 }
             });
         } catch (StoreException | RuntimeException e) {
-            LOG.debug("change_log pruning skipped: {}", e.getMessage());
+            LOG.debug("pruning skipped: {}", e.getMessage());
         }
     }
 
