@@ -292,6 +292,27 @@ public abstract class MessagesContract {
     }
 
     @Test
+    void copyWithinOneMailboxAddsMessagesThatLaterAppendsFollow() throws Exception {
+        try (MailStore store = TestStores.openWithUser(fixture())) {
+            Mailbox inbox = store.mailboxes(TestStores.USER).open("INBOX");
+            byte[] m1 = TestStores.message("1", "one");
+            inbox.append(TestStores.request(m1));
+            long modSeqBefore = inbox.info().highestModSeq();
+
+            UidMapping copy = inbox.copyTo(new long[] {1}, inbox);
+
+            assertThat(copy.targetUids()).containsExactly(2);
+            assertThat(inbox.info().uidNext()).isEqualTo(3);
+            assertThat(inbox.info().messages()).isEqualTo(2);
+            assertThat(inbox.info().highestModSeq()).isGreaterThan(modSeqBefore);
+            assertThat(inbox.append(TestStores.request(TestStores.message("3", "three"))).uid()).isEqualTo(3);
+            assertThat(inbox.messages()).extracting(MessageMeta::uid).containsExactly(1L, 2L, 3L);
+            assertThat(TestStores.readAll(inbox.content(2).openStream())).isEqualTo(m1);
+            assertThat(store.accounts().quota(TestStores.USER).messages()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void recentMessagesAreClaimedOnceAndOnlyForward() throws Exception {
         try (MailStore store = TestStores.openWithUser(fixture())) {
             Mailbox box = store.mailboxes(TestStores.USER).create("Fresh");

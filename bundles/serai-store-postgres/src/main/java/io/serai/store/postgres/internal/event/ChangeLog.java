@@ -14,6 +14,11 @@ import java.util.Arrays;
  * bytes and lost while a listener is disconnected, rows are not).
  */
 public final class ChangeLog {
+    /** The change_log row and its NOTIFY, after {@code WITH}; NOTIFY is delivered only if the transaction commits. */
+    private static final String INSERT = "row AS (INSERT INTO change_log (mailbox_id, seq, account, kind, modseq, uids, "
+            + "name, old_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING mailbox_id, seq) "
+            + "SELECT pg_notify(?, mailbox_id || ':' || seq) FROM row";
+
     private final String channel;
 
     public ChangeLog(String schema) {
@@ -41,28 +46,47 @@ public final class ChangeLog {
         return seq;
     }
 
+    /**
+     * Records one change together with {@code update}, an UPDATE of the mailbox row whose {@code ?} parameters are
+     * {@code updateParams}, in one round trip: the UPDATE, the change_log row and its NOTIFY as one statement.
+     */
+    public void insertWith(Connection c, String update, long[] updateParams, long mailboxId, long seq, String account,
+                           ChangeKind kind, long modSeq, long[] uids) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("WITH counters AS (" + update + "), " + INSERT)) {
+            int i = 1;
+            for (long v : updateParams) {
+                p.setLong(i++, v);
+            }
+            bind(c, p, i, mailboxId, seq, account, kind, modSeq, uids, null, null);
+            p.execute();
+        }
+    }
+
     /** Records a change of a mailbox whose row is gone or going (deletion): no counter update. */
     public void insert(Connection c, long mailboxId, long seq, String account, ChangeKind kind, long modSeq,
                        long[] uids, String name, String oldName) throws SQLException {
         // one round trip: the row and its NOTIFY together
-        try (PreparedStatement p = c.prepareStatement("WITH row AS (INSERT INTO change_log (mailbox_id, seq, account, "
-                + "kind, modseq, uids, name, old_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING mailbox_id, seq) "
-                + "SELECT pg_notify(?, mailbox_id || ':' || seq) FROM row")) {
-            p.setLong(1, mailboxId);
-            p.setLong(2, seq);
-            p.setString(3, account);
-            p.setShort(4, (short) kind.code());
-            p.setLong(5, modSeq);
-            if (uids == null) {
-                p.setNull(6, Types.ARRAY);
-            } else {
-                Array array = c.createArrayOf("bigint", Arrays.stream(uids).boxed().toArray());
-                p.setArray(6, array);
-            }
-            p.setString(7, name);
-            p.setString(8, oldName);
-            p.setString(9, channel);
+        try (PreparedStatement p = c.prepareStatement("WITH " + INSERT)) {
+            bind(c, p, 1, mailboxId, seq, account, kind, modSeq, uids, name, oldName);
             p.execute();
         }
+    }
+
+    private void bind(Connection c, PreparedStatement p, int first, long mailboxId, long seq, String account,
+                      ChangeKind kind, long modSeq, long[] uids, String name, String oldName) throws SQLException {
+        p.setLong(first, mailboxId);
+        p.setLong(first + 1, seq);
+        p.setString(first + 2, account);
+        p.setShort(first + 3, (short) kind.code());
+        p.setLong(first + 4, modSeq);
+        if (uids == null) {
+            p.setNull(first + 5, Types.ARRAY);
+        } else {
+            Array array = c.createArrayOf("bigint", Arrays.stream(uids).boxed().toArray());
+            p.setArray(first + 5, array);
+        }
+        p.setString(first + 6, name);
+        p.setString(first + 7, oldName);
+        p.setString(first + 8, channel);
     }
 }

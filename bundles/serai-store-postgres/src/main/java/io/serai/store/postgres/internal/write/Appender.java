@@ -123,7 +123,7 @@ public final class Appender {
             List<Added> list = e.getValue();
             long[] uids = list.stream().flatMapToLong(a -> Arrays.stream(a.uids)).toArray();
             long modSeq = list.stream().mapToLong(Added::modSeq).max().orElseThrow();
-            e.getKey().log(c, log, ChangeKind.ADDED, modSeq, uids);
+            e.getKey().log(log, ChangeKind.ADDED, modSeq, uids);
         }
     }
 

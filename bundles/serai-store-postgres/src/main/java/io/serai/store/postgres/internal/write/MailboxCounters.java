@@ -3,14 +3,27 @@ package io.serai.store.postgres.internal.write;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.serai.store.api.StoreException;
 import io.serai.store.postgres.internal.MailboxRow;
 import io.serai.store.postgres.internal.event.ChangeKind;
 import io.serai.store.postgres.internal.event.ChangeLog;
 
-/** A locked mailbox's counters as a transaction changes them, written back once at the end. */
+/**
+ * A locked mailbox's counters as a transaction changes them, written back once at the end, together with the
+ * transaction's change_log row for the mailbox when it has one (the common case: one statement for both).
+ */
 final class MailboxCounters {
+    private static final String UPDATE = "UPDATE mailbox SET uid_next = ?, highest_modseq = ?, messages = ?, "
+            + "octets = ?, event_seq = ? WHERE id = ?";
+
+    /** A change to record at {@link #save}. */
+    private record Change(ChangeLog log, long seq, ChangeKind kind, long modSeq, long[] uids) {
+    }
+
+    private final List<Change> changes = new ArrayList<>(1);
     final MailboxRow row;
     long uidNext;
     long highestModSeq;
@@ -38,20 +51,28 @@ final class MailboxCounters {
         return ++highestModSeq;
     }
 
-    void log(Connection c, ChangeLog log, ChangeKind kind, long modSeq, long[] uids) throws SQLException {
-        log.insert(c, row.id(), ++eventSeq, row.account(), kind, modSeq, uids, null, null);
+    /** Records a change of this mailbox; written by {@link #save}, which the transaction must call. */
+    void log(ChangeLog log, ChangeKind kind, long modSeq, long[] uids) {
+        changes.add(new Change(log, ++eventSeq, kind, modSeq, uids));
     }
 
     void save(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE mailbox SET uid_next = ?, highest_modseq = ?, "
-                + "messages = ?, octets = ?, event_seq = ? WHERE id = ?")) {
-            p.setLong(1, uidNext);
-            p.setLong(2, highestModSeq);
-            p.setLong(3, messages);
-            p.setLong(4, octets);
-            p.setLong(5, eventSeq);
-            p.setLong(6, row.id());
-            p.executeUpdate();
+        long[] params = {uidNext, highestModSeq, messages, octets, eventSeq, row.id()};
+        if (changes.size() == 1) {
+            Change ch = changes.get(0);
+            ch.log().insertWith(c, UPDATE, params, row.id(), ch.seq(), row.account(), ch.kind(), ch.modSeq(),
+                    ch.uids());
+        } else {
+            for (Change ch : changes) { // a MOVE within one mailbox: its ADDED and its EXPUNGED
+                ch.log().insert(c, row.id(), ch.seq(), row.account(), ch.kind(), ch.modSeq(), ch.uids(), null, null);
+            }
+            try (PreparedStatement p = c.prepareStatement(UPDATE)) {
+                for (int i = 0; i < params.length; i++) {
+                    p.setLong(i + 1, params[i]);
+                }
+                p.executeUpdate();
+            }
         }
+        changes.clear();
     }
 }

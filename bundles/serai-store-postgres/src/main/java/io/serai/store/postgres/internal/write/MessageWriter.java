@@ -74,7 +74,7 @@ public final class MessageWriter {
             p.executeBatch();
         }
         m.nextModSeq();
-        m.log(c, log, ChangeKind.FLAGS, modSeq, changed.stream().mapToLong(MessageMeta::uid).toArray());
+        m.log(log, ChangeKind.FLAGS, modSeq, changed.stream().mapToLong(MessageMeta::uid).toArray());
         m.save(c);
         return result;
     }
@@ -136,17 +136,19 @@ public final class MessageWriter {
         dst.messages += sources.size();
         dst.octets += octets;
         usage.get(dst.row.account()).add(octets, sources.size());
-        dst.log(c, log, ChangeKind.ADDED, modSeq, targetUids);
+        dst.log(log, ChangeKind.ADDED, modSeq, targetUids);
+        if (dst != src) {
+            dst.save(c); // first, so that listeners hear of the copy before the source's expunge
+        }
         if (move) {
             Removed removed = delete(c, sourceId, sourceUids);
             src.messages -= removed.uids.length;
             src.octets -= removed.octets;
             usage.get(src.row.account()).add(-removed.octets, -removed.uids.length);
-            src.log(c, log, ChangeKind.EXPUNGED, src.nextModSeq(), removed.uids);
-            src.save(c);
+            src.log(log, ChangeKind.EXPUNGED, src.nextModSeq(), removed.uids);
         }
-        if (dst != src) {
-            dst.save(c);
+        if (move || dst == src) {
+            src.save(c);
         }
         for (AccountUsage u : usage.values()) {
             u.save(c);
@@ -157,7 +159,7 @@ public final class MessageWriter {
     private void finishRemoval(Connection c, MailboxCounters m, Removed removed) throws SQLException {
         m.messages -= removed.uids.length;
         m.octets -= removed.octets;
-        m.log(c, log, ChangeKind.EXPUNGED, m.nextModSeq(), removed.uids);
+        m.log(log, ChangeKind.EXPUNGED, m.nextModSeq(), removed.uids);
         AccountUsage.release(c, m.row.account(), removed.octets, removed.uids.length);
         ContentWriter.collect(c, removed.contentIds);
     }
