@@ -38,10 +38,21 @@ public final class Pop3Bench {
 
     public static void main(String[] args) throws Exception {
         switch (args.length > 0 ? args[0] : "") {
-            case "serai", "greenmail" -> run(args[0], Paths.get(args[1]));
-            case "summary" -> Summary.print(load(Paths.get(args[1])), load(Paths.get(args[2])));
+            case "serai", "greenmail" -> run(args[0], Paths.get(args[1]), null);
+            // a server this JVM did not start (Dovecot), at HOST PORT, already holding the messages of "maildir"
+            case "external" -> run(args[1], Paths.get(args[2]),
+                    Targets.external(new InetSocketAddress(args[3], Integer.parseInt(args[4])), args[5]));
+            case "maildir" -> Targets.maildir(Paths.get(args[1]), spec());
+            case "summary" -> {
+                List<Properties> baselines = new ArrayList<>();
+                for (int i = 2; i < args.length; i++) {
+                    baselines.add(load(Paths.get(args[i])));
+                }
+                Summary.print(load(Paths.get(args[1])), baselines);
+            }
             default -> {
-                System.err.println("usage: serai|greenmail <result file>  |  summary <serai file> <greenmail file>");
+                System.err.println("usage: serai|greenmail <result file>  |  external <label> <result file> <host> <port> "
+                        + "<description>  |  maildir <root>  |  summary <serai file> <baseline file>...");
                 System.exit(2);
             }
         }
@@ -55,12 +66,18 @@ public final class Pop3Bench {
         return props;
     }
 
-    private static void run(String which, Path resultFile) throws Exception {
-        Targets.Spec spec = new Targets.Spec(MAX_CLIENTS, MESSAGES, SIZE, LOGIN_CLIENTS, COLD_ACCOUNTS);
+    private static Targets.Spec spec() {
+        return new Targets.Spec(MAX_CLIENTS, MESSAGES, SIZE, LOGIN_CLIENTS, COLD_ACCOUNTS);
+    }
+
+    private static void run(String which, Path resultFile, Targets.Target external) throws Exception {
+        Targets.Spec spec = spec();
         Properties out = new Properties();
         long t0 = System.nanoTime();
         Targets.Target target;
-        if (which.equals("serai")) {
+        if (external != null) {
+            target = external;
+        } else if (which.equals("serai")) {
             String dir = System.getProperty("serai.bench.dir");
             if (dir == null) {
                 throw new IllegalStateException("-Dserai.bench.dir=<temp dir> is required");
@@ -74,6 +91,7 @@ public final class Pop3Bench {
                     target.describe(), target.address(), (System.nanoTime() - t0) / 1e9, MAX_CLIENTS, MESSAGES, SIZE,
                     LOGIN_CLIENTS + COLD_ACCOUNTS);
             out.setProperty("server", target.describe());
+            out.setProperty("label", which);
             verify(target.address(), out);
 
             retrPhase("warmup", target.address(), MAX_CLIENTS, WARMUP, false);

@@ -159,6 +159,41 @@ final class Targets {
         };
     }
 
+    /**
+     * Writes the loaded accounts' messages as Maildirs under {@code root} ({@code root/<account>/Maildir/cur}), for a
+     * server that reads Maildir (Dovecot). File names sort in message order, which is the order Dovecot gives new
+     * files their UIDs; empty accounts need no directory (Dovecot creates it at the first login).
+     */
+    static void maildir(Path root, Spec spec) throws java.io.IOException {
+        for (int a = 0; a < spec.loadedAccounts; a++) {
+            Path box = root.resolve(account("u" + a)).resolve("Maildir");
+            Path cur = java.nio.file.Files.createDirectories(box.resolve("cur"));
+            java.nio.file.Files.createDirectories(box.resolve("new"));
+            java.nio.file.Files.createDirectories(box.resolve("tmp"));
+            for (int i = 0; i < spec.messages; i++) {
+                String name = String.format(java.util.Locale.ROOT, "%010d.M%06dP%d.bench,S=%d:2,", 1_700_000_000L + i,
+                        i, a, spec.size);
+                java.nio.file.Files.write(cur.resolve(name), Messages.message(spec.size, a, i));
+            }
+        }
+    }
+
+    /** A server started outside this JVM, already holding the accounts and messages. */
+    static Target external(InetSocketAddress address, String description) {
+        return new Target() {
+            public InetSocketAddress address() {
+                return address;
+            }
+
+            public String describe() {
+                return description;
+            }
+
+            public void close() {
+            }
+        };
+    }
+
     /** What to load. */
     record Spec(int loadedAccounts, int messages, int size, int loginAccounts, int coldAccounts) {
     }
