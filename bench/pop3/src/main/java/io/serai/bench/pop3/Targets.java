@@ -1,11 +1,14 @@
 package io.serai.bench.pop3;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,16 +167,16 @@ final class Targets {
      * server that reads Maildir (Dovecot). File names sort in message order, which is the order Dovecot gives new
      * files their UIDs; empty accounts need no directory (Dovecot creates it at the first login).
      */
-    static void maildir(Path root, Spec spec) throws java.io.IOException {
+    static void maildir(Path root, Spec spec) throws IOException {
         for (int a = 0; a < spec.loadedAccounts; a++) {
             Path box = root.resolve(account("u" + a)).resolve("Maildir");
-            Path cur = java.nio.file.Files.createDirectories(box.resolve("cur"));
-            java.nio.file.Files.createDirectories(box.resolve("new"));
-            java.nio.file.Files.createDirectories(box.resolve("tmp"));
+            Path cur = Files.createDirectories(box.resolve("cur"));
+            Files.createDirectories(box.resolve("new"));
+            Files.createDirectories(box.resolve("tmp"));
             for (int i = 0; i < spec.messages; i++) {
-                String name = String.format(java.util.Locale.ROOT, "%010d.M%06dP%d.bench,S=%d:2,", 1_700_000_000L + i,
+                String name = String.format(Locale.ROOT, "%010d.M%06dP%d.bench,S=%d:2,", 1_700_000_000L + i,
                         i, a, spec.size);
-                java.nio.file.Files.write(cur.resolve(name), Messages.message(spec.size, a, i));
+                Files.write(cur.resolve(name), Messages.message(spec.size, a, i));
             }
         }
     }

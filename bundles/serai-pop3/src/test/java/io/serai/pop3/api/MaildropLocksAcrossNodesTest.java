@@ -3,59 +3,16 @@ package io.serai.pop3.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.Test;
 
-import io.serai.store.api.StoreException;
+import io.serai.pop3.testing.LeaseTable;
 import io.serai.store.api.StoreUnavailableException;
-import io.serai.store.api.cluster.Lease;
-import io.serai.store.api.cluster.Leases;
 
 /**
  * Locks across nodes: two MaildropLocks over one lease table stand for two nodes. (The real table is the PostgreSQL
  * store's, exercised with two Karaf nodes in the cluster itest.)
  */
 class MaildropLocksAcrossNodesTest {
-
-    /** A lease table in memory: one holder per name; can be made to fail like an unreachable database. */
-    private static final class LeaseTable implements Leases {
-        final Set<String> held = ConcurrentHashMap.newKeySet();
-        volatile boolean down;
-
-        @Override
-        public Optional<Lease> tryAcquire(String name) throws StoreException {
-            if (down) {
-                throw new StoreUnavailableException("database down", null);
-            }
-            if (!held.add(name)) {
-                return Optional.empty();
-            }
-            return Optional.of(new Lease() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public boolean isValid() {
-                    return held.contains(name);
-                }
-
-                @Override
-                public void close() {
-                    held.remove(name);
-                }
-            });
-        }
-
-        @Override
-        public boolean isHeld(String name) {
-            return held.contains(name);
-        }
-    }
 
     @Test
     void aMaildropLockedOnOneNodeIsInUseOnTheOtherUntilReleased() throws Exception {

@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serai.pop3.api.MaildropLocks;
 import io.serai.pop3.api.Pop3EventListener;
+import io.serai.pop3.testing.LeaseTable;
 import io.serai.pop3.testing.TestStore;
-import io.serai.store.api.cluster.Lease;
-import io.serai.store.api.cluster.Leases;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,37 +23,8 @@ class LostLeaseTest {
     @TempDir
     Path dir;
     TestStore store;
-    /** The shared lease table; a name missing from it is a lease that expired and was not renewed. */
-    final Set<String> held = ConcurrentHashMap.newKeySet();
-    final Leases table = new Leases() {
-        @Override
-        public Optional<Lease> tryAcquire(String name) {
-            if (!held.add(name)) {
-                return Optional.empty();
-            }
-            return Optional.of(new Lease() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public boolean isValid() {
-                    return held.contains(name);
-                }
-
-                @Override
-                public void close() {
-                    held.remove(name);
-                }
-            });
-        }
-
-        @Override
-        public boolean isHeld(String name) {
-            return held.contains(name);
-        }
-    };
+    /** The shared lease table; a name removed from it is a lease that expired and was not renewed. */
+    final LeaseTable table = new LeaseTable();
     final MaildropLocks locks = MaildropLocks.acrossNodes(table);
 
     @BeforeEach
@@ -84,7 +51,7 @@ class LostLeaseTest {
     void quitAfterTheLeaseIsLostDeletesNothing() throws Exception {
         SessionDriver d = login();
         assertThat(d.send("DELE 1")).isEqualTo("+OK message 1 deleted\r\n");
-        held.clear();
+        table.held.clear();
         assertThat(d.send("QUIT")).isEqualTo("-ERR [SYS/TEMP] maildrop lock lost; nothing deleted, log in again\r\n");
         assertThat(d.last.action()).isEqualTo(Response.Action.CLOSE);
         assertThat(store.count(ALICE)).isEqualTo(2);
@@ -95,7 +62,7 @@ class LostLeaseTest {
     void anyCommandAfterTheLeaseIsLostEndsTheSession() {
         SessionDriver d = login();
         assertThat(d.send("STAT")).startsWith("+OK 2 ");
-        held.clear();
+        table.held.clear();
         assertThat(d.send("RETR 1")).isEqualTo("-ERR [SYS/TEMP] maildrop lock lost; nothing deleted, log in again\r\n");
         assertThat(d.last.action()).isEqualTo(Response.Action.CLOSE);
         assertThat(locks.isLocked(ALICE)).as("this node lets go too").isFalse();
