@@ -23,9 +23,11 @@ serai_imap_classpath "$repo" "$out"
 javac -d "$out/classes" -cp "$cp" "$here/src/ImapMixedBench.java" "$here/src/ImapFetchBench.java" "$here/src/BenchStores.java"
 work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imaptest.XXXXXX")
 chmod 755 "$work"
+# shellcheck source=../lib/dovecot.sh
+. "$here/../lib/dovecot.sh"
 cleanup() {
   [ -n "${serai_pid:-}" ] && kill "$serai_pid" 2>/dev/null || true
-  [ -f "$work/dovecot/dovecot.conf" ] && dovecot -c "$work/dovecot/dovecot.conf" stop 2>/dev/null || true
+  dovecot_stop "$work/dovecot"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,43 +54,11 @@ run serai "$(cat "$work/serai-port")"
 
 if [ -z "${SKIP_DOVECOT:-}" ] && command -v dovecot >/dev/null; then
   d="$work/dovecot"
-  mkdir -p "$d/mail" "$d/run" "$d/state"
+  mkdir -p "$d"
   dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  hash=$(doveadm pw -s SCRAM-SHA-256 -p bench-password)
+  hash=$(dovecot_hash bench-password)
   for i in 0 1 2 3; do echo "u$i@bench.test:$hash"; done > "$d/users"
-  chmod 644 "$d/users"
-  chown nobody:nogroup "$d/mail"
-  cat > "$d/dovecot.conf" <<CONF
-base_dir = $d/run
-state_dir = $d/state
-log_path = $d/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-default_internal_user = dovecot
-default_login_user = dovenull
-mail_location = maildir:$d/mail/%u/Maildir
-passdb {
-  driver = passwd-file
-  args = $d/users
-}
-userdb {
-  driver = static
-  args = uid=nobody gid=nogroup home=$d/mail/%u
-}
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $dport
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-CONF
-  dovecot -c "$d/dovecot.conf"
+  dovecot_start "$d" imap "$dport"
   echo "# dovecot $(dovecot --version) on 127.0.0.1:$dport"
   run dovecot "$dport"
 fi

@@ -25,10 +25,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/serai-imap-mixed.XXXXXX")
 chmod 755 "$work"
 # shellcheck source=../lib/postgres.sh
 . "$here/../lib/postgres.sh"
+# shellcheck source=../lib/dovecot.sh
+. "$here/../lib/dovecot.sh"
 cleanup() {
   [ -n "${serai_pid:-}" ] && kill "$serai_pid" 2>/dev/null || true
   stop_postgres
-  [ -f "$work/dovecot/dovecot.conf" ] && dovecot -c "$work/dovecot/dovecot.conf" stop 2>/dev/null || true
+  dovecot_stop "$work/dovecot"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -84,51 +86,14 @@ esac
 # ---- Dovecot baseline
 if [ -z "${SKIP_DOVECOT:-}" ] && command -v dovecot >/dev/null; then
   d="$work/dovecot"
-  mkdir -p "$d/mail" "$d/run" "$d/state"
+  mkdir -p "$d"
   dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  hash=$(doveadm pw -s SCRAM-SHA-256 -p bench-password)
+  hash=$(dovecot_hash bench-password)
   { for i in $(seq 0 49); do echo "u$i@bench.test:$hash"; done
     for i in $(seq 0 1199); do echo "c$i@bench.test:$hash"; done
     echo "f@bench.test:$hash"; } > "$d/users"
-  chmod 644 "$d/users"
-  chown nobody:nogroup "$d/mail"
-  cat > "$d/dovecot.conf" <<EOF
-base_dir = $d/run
-state_dir = $d/state
-log_path = $d/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-default_internal_user = dovecot
-default_login_user = dovenull
-mail_location = maildir:$d/mail/%u/Maildir
-passdb {
-  driver = passwd-file
-  args = $d/users
-}
-userdb {
-  driver = static
-  args = uid=nobody gid=nogroup home=$d/mail/%u
-}
-# Dovecot's documented "high-performance" login mode (one login process serves many connections); the default
-# forks a new login process for every connection
-service imap-login {
-  service_count = 0
-  process_min_avail = $(nproc)
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $dport
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-EOF
-  dovecot -c "$d/dovecot.conf"
+  dovecot_start "$d" imap "$dport" fast
   echo "# dovecot $(dovecot --version) on 127.0.0.1:$dport (mail_fsync default: optimized)"
-  for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$dport") 2>/dev/null && break; sleep 0.2; done
   "${client[@]}" ImapMixedBench populate 127.0.0.1 "$dport"
   "${client[@]}" -Dbench.label=dovecot ImapMixedBench mixed 127.0.0.1 "$dport" | tee "$work/dovecot.out"
   "${client[@]}" -Dbench.label=dovecot -Dbench.seconds=5 ImapMixedBench logins 127.0.0.1 "$dport" | tee -a "$work/dovecot.out"
@@ -139,8 +104,8 @@ EOF
       -Dbench.port="$dport" -Dbench.user=f@bench.test -Dbench.password=bench-password -cp "$cp" ImapFetchBench \
       "$work/unused" | tee -a "$work/dovecot.out"
   fi
-  grep -iE "error|fatal|panic" "$d/dovecot.log" | head -5 || true
-  dovecot -c "$d/dovecot.conf" stop
+  dovecot_errors "$d"
+  dovecot_stop "$d"
   echo "# uptime after dovecot: $(uptime)"
 
   # ---- ratios

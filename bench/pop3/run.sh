@@ -15,6 +15,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+# shellcheck source=../lib/dovecot.sh
+. "$here/../lib/dovecot.sh"
 
 if [ "${INSTALL_BUNDLES:-}" = 1 ]; then
   (cd "$repo" && mvn -B -q install -DskipTests -pl bundles/serai-pop3,bundles/serai-store-embedded -am)
@@ -43,59 +45,23 @@ echo "# uptime between: $(uptime)"
 timeout "${BENCH_TIMEOUT:-210}" java "${opts[@]}" -jar "$jar" greenmail "$work/greenmail.properties"
 results=("$work/greenmail.properties")
 if [ -z "${SKIP_DOVECOT:-}" ] && [ -x /usr/lib/dovecot/pop3 ]; then
-  # Dovecot as root from a config in the temp dir: 127.0.0.1, a free port, a passwd-file with SCRAM-SHA-256 hashes
-  # (PBKDF2-SHA-256, 4096 iterations, like Serai's), the same messages written as Maildir files owned by nobody
+  # Dovecot (bench/lib/dovecot.sh) on 127.0.0.1 and a free port, in its high-performance login mode, with the same
+  # messages written as Maildir files and the same passwords (SCRAM-SHA-256 hashes, as Serai's)
   echo "# uptime between: $(uptime)"
   d="$work/dovecot"
-  mkdir -p "$d/mail" "$d/run" "$d/state"
+  mkdir -p "$d/mail"
   java -jar "$jar" maildir "$d/mail"
   dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  hash=$(doveadm pw -s SCRAM-SHA-256 -p bench-password)
+  hash=$(dovecot_hash bench-password)
   { for i in $(seq 0 7); do echo "u$i@bench.test:$hash"; done
     for i in $(seq 0 3); do echo "w$i@bench.test:$hash"; done
     for i in $(seq 0 $(( ${BENCH_COLD_ACCOUNTS:-1200} - 1 ))); do echo "c$i@bench.test:$hash"; done; } > "$d/users"
-  chmod 644 "$d/users"
-  chown -R nobody:nogroup "$d/mail"
-  cat > "$d/dovecot.conf" <<EOF
-base_dir = $d/run
-state_dir = $d/state
-log_path = $d/dovecot.log
-protocols = pop3
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-default_internal_user = dovecot
-default_login_user = dovenull
-mail_location = maildir:$d/mail/%u/Maildir
-passdb {
-  driver = passwd-file
-  args = $d/users
-}
-userdb {
-  driver = static
-  args = uid=nobody gid=nogroup home=$d/mail/%u
-}
-# Dovecot's documented "high-performance" login mode (one login process serves many connections)
-service pop3-login {
-  service_count = 0
-  process_min_avail = $(nproc)
-  inet_listener pop3 {
-    address = 127.0.0.1
-    port = $dport
-  }
-  inet_listener pop3s {
-    port = 0
-  }
-}
-EOF
-  dovecot -c "$d/dovecot.conf"
-  trap 'dovecot -c "$d/dovecot.conf" stop 2>/dev/null || true; rm -rf "$work"' EXIT
-  for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$dport") 2>/dev/null && break; sleep 0.2; done
+  trap 'dovecot_stop "$d"; rm -rf "$work"' EXIT
+  dovecot_start "$d" pop3 "$dport" fast
   timeout "${BENCH_TIMEOUT:-210}" java "${opts[@]}" -jar "$jar" external dovecot "$work/dovecot.properties" \
     127.0.0.1 "$dport" "Dovecot $(dovecot --version | cut -d' ' -f1) POP3 (Maildir)"
-  grep -iE "error|fatal|panic" "$d/dovecot.log" | head -5 || true
-  dovecot -c "$d/dovecot.conf" stop
+  dovecot_errors "$d"
+  dovecot_stop "$d"
   results+=("$work/dovecot.properties")
 fi
 echo "# uptime after:  $(uptime)"

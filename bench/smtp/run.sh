@@ -3,8 +3,9 @@
 # against the Serai distribution and, as the baseline measured in the same run, against Postfix itself
 # (its 250 also means "in a queue file, fsynced"). Loopback only.
 #
-#   bench/smtp/run.sh [serai|serai-pg|stores|postfix|both]
-#                     (default both = postfix + serai; serai-pg: the same distribution on the PostgreSQL store, a
+#   bench/smtp/run.sh [serai|serai-pg|stores|postfix|greenmail|both|all]
+#                     (default both = postfix + serai; all = postfix + greenmail + serai; greenmail: GreenMail 2.1.5's
+#                      in-memory SMTP server, from bench/pop3/pom.xml's dependencies; serai-pg: the same distribution on the PostgreSQL store, a
 #                      server started here with Debian's postgresql, fsync and synchronous_commit on; stores: serai
 #                      then serai-pg in one run, the embedded store as the baseline. Needs apt-get install postfix
 #                      postgresql, and mvn -B install -DskipTests for karaf-assembly/target/assembly)
@@ -154,11 +155,38 @@ bench_postfix() {
   postsuper -d ALL > /dev/null 2>&1 || true
 }
 
+# GreenMail's SMTP server (memory only, no fsync: the fast anchor of issue #15), warmed and measured like Serai
+bench_greenmail() {
+  (cd "$repo" && mvn -o -q -B dependency:build-classpath -f bench/pop3/pom.xml -Dmdep.outputFile="$work/greenmail.cp") \
+    || { echo "GreenMail's classpath comes from bench/pop3/pom.xml: install the bundles first" >&2; return 1; }
+  local gm_cp; gm_cp="$(cat "$work/greenmail.cp"):$classes"
+  javac -d "$classes" -cp "$gm_cp" "$here/GreenMailSmtp.java"
+  local port; port=$(free_port)
+  # it keeps every message in memory: a heap for the warm-up plus all scenarios
+  java -Xmx8g -XX:+UseParallelGC -cp "$gm_cp" GreenMailSmtp "$port" "$work/greenmail.count" > "$work/greenmail.out" 2>&1 &
+  local gm_pid=$!
+  for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
+  greenmail_cpu() { cpu_ticks "$gm_pid"; }
+  smtp-source -c -s 4 -m "${WARM_CONN:-5000}" -l 10240 -f warm@client.test -t bench@bench.test "127.0.0.1:$port" > /dev/null
+  java -cp "$classes" PipeliningLoad 127.0.0.1 "$port" 4 $warm_pipelined 10240 warm@client.test bench@bench.test > /dev/null
+  for mode in ${MODES:-session pipelined conn}; do
+    run_scenario greenmail "$port" 1 "$count_10k" 10240 greenmail_cpu $mode
+    run_scenario greenmail "$port" 8 "$count_10k" 10240 greenmail_cpu $mode
+    run_scenario greenmail "$port" 32 "$count_10k" 10240 greenmail_cpu $mode
+    run_scenario greenmail "$port" 4 "$count_1m" 1048576 greenmail_cpu $mode
+  done
+  kill "$gm_pid"; wait "$gm_pid" 2>/dev/null || true
+  local expected=$((${WARM_CONN:-5000} + warm_pipelined + $(echo ${MODES:-session pipelined conn} | wc -w) * (3 * count_10k + count_1m)))
+  echo "greenmail: messages received $(cat "$work/greenmail.count" 2>/dev/null || echo '?') (expected $expected)"
+}
+
 case "$which" in
   serai) bench_serai embedded ;;
   serai-pg) bench_serai postgres ;;
   stores) bench_serai embedded; bench_serai postgres ;;
   postfix) bench_postfix ;;
+  greenmail) bench_greenmail ;;
   both) bench_postfix; bench_serai ;;
-  *) echo "usage: $0 [serai|postfix|both]" >&2; exit 2 ;;
+  all) bench_postfix; bench_greenmail; bench_serai ;;
+  *) echo "usage: $0 [serai|serai-pg|stores|postfix|greenmail|both|all]" >&2; exit 2 ;;
 esac
