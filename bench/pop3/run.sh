@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # POP3 load benchmark (issues #5 and #15, performance): a plain-socket load client (Pop3Client) against serai-pop3
 # over the embedded store, and, as the baselines measured in the same run with the same client and the same
-# messages, GreenMail 2.1.5's POP3 server and Dovecot's (apt-get install dovecot-pop3d; SKIP_DOVECOT=1 leaves it
+# messages, GreenMail 2.1.13's POP3 server and Dovecot's (apt-get install dovecot-pop3d; SKIP_DOVECOT=1 leaves it
 # out); one summary table at the end.
 #
 #   bench/pop3/run.sh          build, run the servers (about 6 minutes on the 2-core box), print the table

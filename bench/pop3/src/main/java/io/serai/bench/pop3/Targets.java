@@ -127,7 +127,7 @@ final class Targets {
         };
     }
 
-    /** GreenMail 2.1.5: in-memory store, plain-text passwords, thread per connection. */
+    /** GreenMail 2.1.13: in-memory store, plain-text passwords, thread per connection. */
     static Target greenMail(Spec spec) throws Exception {
         GreenMail gm = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort());
         gm.start();
@@ -153,7 +153,7 @@ final class Targets {
             }
 
             public String describe() {
-                return "GreenMail 2.1.5 POP3 (in-memory, plain-text passwords)";
+                return "GreenMail 2.1.13 POP3 (in-memory, plain-text passwords)";
             }
 
             public void close() {

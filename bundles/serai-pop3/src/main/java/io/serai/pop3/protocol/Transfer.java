@@ -2,6 +2,7 @@ package io.serai.pop3.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -24,7 +25,7 @@ public final class Transfer implements AutoCloseable {
     private long bodyLinesLeft;
     private final Runnable onCompleted;
     private final byte[] raw = new byte[CHUNK];
-    /** The output buffer, reused for every chunk: stuffing at most doubles the input. */
+    /** The output buffer of {@link #nextChunk()}, reused for every chunk. */
     private byte[] work;
     private boolean atLineStart = true;
     private boolean inBody;
@@ -46,6 +47,11 @@ public final class Transfer implements AutoCloseable {
         return done;
     }
 
+    /** The most bytes one call of {@link #nextChunk(ByteBuffer)} writes: stuffing at most doubles the input. */
+    public int maxChunkSize() {
+        return status.length + 2 * CHUNK + 2 + TERMINATOR.length;
+    }
+
     /**
      * The next bytes to send, or {@code null} once everything (terminator included) has been returned. Reads up
      * to {@link #CHUNK} octets of the message per call, so a small message goes out as one chunk, terminator
@@ -56,13 +62,24 @@ public final class Transfer implements AutoCloseable {
             return null;
         }
         if (work == null) {
-            work = new byte[status.length + 2 * CHUNK + 2 + TERMINATOR.length];
+            work = new byte[maxChunkSize()];
         }
-        byte[] out = work;
-        int o = 0;
+        ByteBuffer out = ByteBuffer.wrap(work);
+        nextChunk(out);
+        return Arrays.copyOf(work, out.position());
+    }
+
+    /**
+     * Writes the next bytes to send into {@code out}, which has at least {@link #maxChunkSize()} bytes free, so the
+     * transport can fill its own (direct) buffer with no copy in between. Returns false, writing nothing, once
+     * everything has been written.
+     */
+    public boolean nextChunk(ByteBuffer out) throws IOException {
+        if (done) {
+            return false;
+        }
         if (!statusSent) {
-            System.arraycopy(status, 0, out, 0, status.length);
-            o = status.length;
+            out.put(status);
             statusSent = true;
         }
         boolean end = inBody && bodyLinesLeft == 0;
@@ -73,48 +90,66 @@ public final class Transfer implements AutoCloseable {
                 break;
             }
             budget -= n;
-            for (int i = 0; i < n && !end; i++) {
-                o = put(out, o, raw[i]);
-                end = inBody && bodyLinesLeft == 0;
-            }
+            end = stuff(out, n);
         }
         if (end) {
             if (contentSent && !(beforeLast == '\r' && last == '\n')) {
-                out[o++] = '\r'; // the terminator must start a line of its own
-                out[o++] = '\n';
+                out.put((byte) '\r').put((byte) '\n'); // the terminator must start a line of its own
             }
-            System.arraycopy(TERMINATOR, 0, out, o, TERMINATOR.length);
-            o += TERMINATOR.length;
+            out.put(TERMINATOR);
             done = true;
             close();
         }
-        return Arrays.copyOf(out, o);
+        return true;
     }
 
-    private int put(byte[] out, int o, byte b) {
-        if (atLineStart && b == '.') {
-            out[o++] = '.';
-        }
-        out[o++] = b;
-        contentSent = true;
-        beforeLast = last;
-        last = b;
-        if (b == '\n') {
-            boolean emptyLine = lineLength == 0 || (lineLength == 1 && beforeLast == '\r');
-            if (inBody) {
-                if (bodyLinesLeft > 0) {
-                    bodyLinesLeft--;
-                }
-            } else if (emptyLine) {
-                inBody = true; // RFC 5322 §2.1: the first empty line ends the header section
+    /**
+     * Copies {@code raw[0..n)} to {@code out} a line at a time, doubling a dot that starts a line; returns true when
+     * TOP has sent all the lines it wants (the rest of {@code raw} is dropped).
+     */
+    private boolean stuff(ByteBuffer out, int n) {
+        int i = 0;
+        while (i < n) {
+            if (inBody && bodyLinesLeft == 0) {
+                return true;
             }
-            atLineStart = true;
-            lineLength = 0;
-        } else {
-            atLineStart = false;
-            lineLength++;
+            if (atLineStart && raw[i] == '.') {
+                out.put((byte) '.');
+            }
+            int lf = indexOfLf(i, n);
+            int stop = lf < 0 ? n : lf + 1;
+            out.put(raw, i, stop - i);
+            contentSent = true;
+            beforeLast = stop - i >= 2 ? raw[stop - 2] : last;
+            last = raw[stop - 1];
+            if (lf < 0) {
+                lineLength += stop - i;
+                atLineStart = false;
+            } else {
+                int length = lineLength + lf - i; // the line without its LF
+                boolean emptyLine = length == 0 || (length == 1 && beforeLast == '\r');
+                if (inBody) {
+                    if (bodyLinesLeft > 0) {
+                        bodyLinesLeft--;
+                    }
+                } else if (emptyLine) {
+                    inBody = true; // RFC 5322 §2.1: the first empty line ends the header section
+                }
+                atLineStart = true;
+                lineLength = 0;
+            }
+            i = stop;
         }
-        return o;
+        return inBody && bodyLinesLeft == 0;
+    }
+
+    private int indexOfLf(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (raw[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** All bytes reached the client: report the retrieval. */

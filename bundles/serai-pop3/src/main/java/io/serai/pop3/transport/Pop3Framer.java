@@ -12,6 +12,11 @@ import java.util.function.BooleanSupplier;
  * A longer line is skipped as it streams in and reported as {@link #OVERLONG}. Frames only while the session
  * wants input ({@code ready}), and after STLS drops everything until {@link #resume()} (RFC 2595 §4, the
  * plaintext command-injection guard). Runs on the session's executor.
+ *
+ * <p>Input that arrives while the session is busy (a RETR being sent, the next command already on its way) is held
+ * here rather than left in the socket, so a client that waits for each reply costs no change of read interest per
+ * command. Only a client that pipelines more than {@link #heldInputLimit} without reading the replies gets
+ * reading paused, until what is held has been worked off.
  */
 final class Pop3Framer extends ChannelInboundHandlerAdapter {
 
@@ -19,7 +24,11 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
     static final Object OVERLONG = new Object();
 
     private final int maxLength;
+    /** Held input above which reading pauses: room for one longest line and plenty of pipelined commands. */
+    private final int heldInputLimit;
     private final BooleanSupplier ready;
+    /** Reading paused here because too much input is held. */
+    private boolean paused;
     private ChannelHandlerContext ctx;
     private ByteBuf pending;
     private boolean skipping;
@@ -27,6 +36,7 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
 
     Pop3Framer(int maxLength, BooleanSupplier ready) {
         this.maxLength = maxLength;
+        this.heldInputLimit = Math.max(16 * 1024, 2 * maxLength);
         this.ready = ready;
     }
 
@@ -44,6 +54,10 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
         }
         pending = pending == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(context.alloc(), pending, in);
         drain();
+        if (!paused && pending != null && pending.readableBytes() > heldInputLimit) {
+            paused = true; // pipelining without reading our replies: leave the rest in the socket
+            context.channel().config().setAutoRead(false);
+        }
     }
 
     /** Passes on complete lines for as long as the session is ready for them. */
@@ -61,6 +75,16 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
         } else if (pending != null) {
             pending.discardSomeReadBytes();
         }
+        // not while the session holds reading itself (a delayed reply, closing): it resumes, then drains here
+        if (paused && (pending == null || pending.readableBytes() <= heldInputLimit / 2) && ready.getAsBoolean()) {
+            paused = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** Bytes held, not yet framed (for tests). */
+    int held() {
+        return pending == null ? 0 : pending.readableBytes();
     }
 
     void discardUntilResumed() {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Connects one {@link Pop3Session} to its channel: feeds it lines, writes each reply with one write and flush,
  * streams RETR/TOP, and carries out STLS and close. Runs on an executor of the session group, never on the I/O
- * loop, because the session makes blocking store and credential calls. While a transfer or a delayed reply is
- * pending it reads nothing (autoRead off), so pipelined commands wait their turn and cannot pile up.
+ * loop, because the session makes blocking store and credential calls. While a transfer is pending the framer holds
+ * the next commands (and pauses reading only if too many pile up); while a delayed reply is pending nothing is read.
  */
 final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
 
@@ -35,6 +35,8 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     private Pop3Session session;
     private ChannelHandlerContext ctx;
     private boolean busy;
+    /** Reading was paused here (delayed reply, closing), not by the framer. */
+    private boolean readingHeld;
     /** A closing reply was sent: no further line may reach the session (e.g. a password guess behind it). */
     private boolean closing;
 
@@ -137,7 +139,8 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void transfer(Transfer transfer) {
-        hold();
+        busy = true; // the framer holds whatever arrives meanwhile
+
         ctx.writeAndFlush(new TransferInput(transfer)).addListener(f -> ctx.executor().execute(() -> {
             if (!f.isSuccess()) {
                 // a store read failed half-way or the client went away: a cut reply cannot be repaired
@@ -153,12 +156,16 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void hold() {
         busy = true;
+        readingHeld = true;
         ctx.channel().config().setAutoRead(false);
     }
 
     private void resumeInput() {
         if (ctx.channel().isActive() && !busy && !closing) {
-            ctx.channel().config().setAutoRead(true);
+            if (readingHeld) {
+                readingHeld = false;
+                ctx.channel().config().setAutoRead(true);
+            }
             framer.drain();
         }
     }
