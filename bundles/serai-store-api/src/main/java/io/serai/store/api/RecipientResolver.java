@@ -10,4 +10,13 @@ public interface RecipientResolver {
      * Empty when the domain is not local or the address is unknown.
      */
     Optional<Recipient> resolve(String address);
+
+    /**
+     * Whether {@link #resolve} and {@link Accounts#isLocalDomain} answer from memory, never waiting on I/O or on a
+     * lock held across I/O. An SMTP server may then answer RCPT on its network thread, without a hand-off to
+     * another thread and back. False unless the store says otherwise.
+     */
+    default boolean answersFromMemory() {
+        return false;
+    }
 }

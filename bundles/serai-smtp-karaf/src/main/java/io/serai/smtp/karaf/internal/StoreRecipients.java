@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks RCPT addresses of local domains against the store (bean {@code seraiRecipients}): accounts, aliases,
  * {@code user+detail} and catch-all resolve; anything else is {@code 550 5.1.1} at RCPT time, so no bounce is
- * ever needed for an unknown user. A store failure is temporary ({@code 450}), never a rejection.
+ * ever needed for an unknown user. A store failure is temporary ({@code 450}), never a rejection. On a store that
+ * answers from memory (the embedded one) the check does not block, and RCPT is answered on the network thread.
  */
 @Component(service = RecipientValidator.class, property = "osgi.jndi.service.name=" + StoreRecipients.BEAN_NAME)
 public final class StoreRecipients implements RecipientValidator {
@@ -34,5 +35,10 @@ public final class StoreRecipients implements RecipientValidator {
             LOG.warn("Recipient look-up of {} failed", address, e);
             return RecipientStatus.TEMPORARILY_UNAVAILABLE;
         }
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return !store.recipients().answersFromMemory();
     }
 }

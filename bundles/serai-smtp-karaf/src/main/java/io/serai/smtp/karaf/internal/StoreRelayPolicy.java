@@ -30,10 +30,17 @@ public final class StoreRelayPolicy {
     public StoreRelayPolicy(BundleContext bundleContext, @Reference MailStore store,
                             @Reference(target = "(serai.route=relay)", cardinality = ReferenceCardinality.OPTIONAL,
                                     policyOption = ReferencePolicyOption.GREEDY) RoutesBuilder outboundRelay) {
-        RelayPolicy policy = RelayPolicy.of(domain -> store.accounts().isLocalDomain(domain), outboundRelay != null);
+        RelayPolicy policy = policy(store, outboundRelay != null);
         java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
         props.put("osgi.jndi.service.name", BEAN_NAME);
         registration = bundleContext.registerService(RelayPolicy.class, policy, props);
+    }
+
+    /** Non-blocking when the store answers from memory (the embedded one), so RCPT needs no hand-off. */
+    static RelayPolicy policy(MailStore store, boolean relayForAuthenticated) {
+        return store.recipients().answersFromMemory()
+                ? RelayPolicy.ofNonBlocking(domain -> store.accounts().isLocalDomain(domain), relayForAuthenticated)
+                : RelayPolicy.of(domain -> store.accounts().isLocalDomain(domain), relayForAuthenticated);
     }
 
     @Deactivate

@@ -16,16 +16,29 @@ final class RecipientResolverImpl implements RecipientResolver, AddressResolver.
         this.state = state;
     }
 
+    /**
+     * Under the catalog read lock when it is free. While a catalog change is being made durable (the committer holds
+     * the write lock across its fsync) it reads the concurrent maps as they are instead of waiting, so that an SMTP
+     * network thread never blocks here: it may then see an account a moment before it is durable, which is safe for
+     * an RCPT answer, because the delivery that may follow is committed after that change (one writer, in order), and
+     * fails with it if it fails.
+     */
     @Override
     public Optional<Recipient> resolve(String address) {
-        // under the catalog read lock, so an account whose creation is not durable yet is not delivered to
         Lock lock = state.catalogLock.readLock();
-        lock.lock();
+        if (!lock.tryLock()) {
+            return AddressResolver.resolve(address, this);
+        }
         try {
             return AddressResolver.resolve(address, this);
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public boolean answersFromMemory() {
+        return true;
     }
 
     @Override
