@@ -82,11 +82,6 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Bytes held, not yet framed (for tests). */
-    int held() {
-        return pending == null ? 0 : pending.readableBytes();
-    }
-
     void discardUntilResumed() {
         discarding = true;
         release();
