@@ -117,64 +117,6 @@ class BackPressureTest {
         }
     }
 
-    /**
-     * A client that pipelines commands without reading the replies: once the replies back up, the server holds only
-     * a bounded amount of its input and leaves the rest in the socket, so the client's writes stall; once it reads,
-     * every command is answered, in order.
-     */
-    @Test
-    void aClientThatPipelinesWithoutReadingIsNotReadFurther() throws Exception {
-        InetSocketAddress address = fixture.start(b -> b.userWithoutTls(true));
-        int commands = 4_000_000; // 24 MB of NOOPs
-        byte[] noop = "NOOP\r\n".getBytes(StandardCharsets.US_ASCII);
-        try (Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(32 * 1024);
-            socket.setSendBufferSize(32 * 1024);
-            socket.connect(address);
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(("USER " + ALICE + "\r\nPASS pencil\r\n").getBytes(StandardCharsets.US_ASCII));
-            AtomicLong written = new AtomicLong();
-            Thread writer = new Thread(() -> {
-                byte[] batch = new byte[noop.length * 1000];
-                for (int i = 0; i < 1000; i++) {
-                    System.arraycopy(noop, 0, batch, i * noop.length, noop.length);
-                }
-                try {
-                    for (int i = 0; i < commands / 1000; i++) {
-                        socket.getOutputStream().write(batch);
-                        written.addAndGet(batch.length);
-                    }
-                } catch (IOException e) {
-                    written.set(-1);
-                }
-            });
-            writer.start();
-            long[] last = {-1};
-            await().pollInterval(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20)).until(() -> {
-                long now = written.get();
-                boolean settled = now > 0 && now == last[0];
-                last[0] = now;
-                return settled;
-            });
-            assertThat(written.get()).as("bytes the server let in while the client read nothing")
-                    .isLessThan((long) commands * noop.length / 4);
-            // now read: every NOOP is answered and the writer finishes
-            long replies = 0;
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII), 1 << 16);
-            assertThat(in.readLine()).startsWith("+OK"); // greeting
-            assertThat(in.readLine()).startsWith("+OK"); // USER
-            assertThat(in.readLine()).startsWith("+OK"); // PASS
-            while (replies < commands) {
-                String line = in.readLine();
-                assertThat(line).as("reply %d", replies).isEqualTo("+OK");
-                replies++;
-            }
-            writer.join(20_000);
-            assertThat(written.get()).isEqualTo((long) commands * noop.length);
-        }
-    }
-
     /** Reads until the end of the RETR reply; returns the octets received. */
     private static long drain(InputStream in) throws IOException {
         byte[] buffer = new byte[64 * 1024];
