@@ -11,21 +11,34 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A file channel whose writes fail like a full disk (ENOSPC) while {@code full} says so, and whose
- * fsync fails like a dying disk (EIO) while {@code broken} says so.
+ * fsync fails like a dying disk (EIO) while {@code broken} says so; {@code beforeForce} runs first in every
+ * force (a test may throw from it, e.g. to act like an interrupt that closed the channel).
  */
 final class FailingChannel extends FileChannel {
     private final FileChannel delegate;
     private final BooleanSupplier full;
     private final BooleanSupplier broken;
+    private final ForceHook beforeForce;
+
+    /** Runs at the start of {@link #force}; may throw. */
+    @FunctionalInterface
+    interface ForceHook {
+        void run(FileChannel channel) throws IOException;
+    }
 
     FailingChannel(FileChannel delegate, BooleanSupplier full) {
         this(delegate, full, () -> false);
     }
 
     FailingChannel(FileChannel delegate, BooleanSupplier full, BooleanSupplier broken) {
+        this(delegate, full, broken, channel -> { });
+    }
+
+    FailingChannel(FileChannel delegate, BooleanSupplier full, BooleanSupplier broken, ForceHook beforeForce) {
         this.delegate = delegate;
         this.full = full;
         this.broken = broken;
+        this.beforeForce = beforeForce;
     }
 
     private void check() throws IOException {
@@ -80,6 +93,7 @@ final class FailingChannel extends FileChannel {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        beforeForce.run(this);
         if (broken.getAsBoolean()) {
             throw new IOException("Input/output error");
         }

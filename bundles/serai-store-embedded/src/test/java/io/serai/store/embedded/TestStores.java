@@ -27,7 +27,11 @@ final class TestStores {
     }
 
     static MailStore openWithUser(Path dir) throws StoreException {
-        MailStore store = EmbeddedStores.open(config(dir));
+        return openWithUser(config(dir));
+    }
+
+    static MailStore openWithUser(EmbeddedStoreConfig config) throws StoreException {
+        MailStore store = EmbeddedStores.open(config);
         store.accounts().addDomain("example.org");
         store.accounts().createAccount(USER, PASSWORD);
         return store;

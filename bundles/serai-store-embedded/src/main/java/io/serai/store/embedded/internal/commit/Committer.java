@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,6 +32,12 @@ import io.serai.store.embedded.internal.state.StoreState;
  * the callers and publishes events. Readers therefore never see a change that is not durable. Content whose
  * copy is in the journal ({@link Command#journaledSegments()}) is not forced with its round but before the
  * next journal rotation, after which the file with the copy may be deleted.
+ *
+ * <p>One round at a time, under {@link #writer}: usually on the committer thread, but a caller that finds no round
+ * in progress commits its command (with whatever else is queued) on its own thread. On a lightly loaded store that
+ * saves two thread hand-offs per command (to the committer and back), each a wake-up of a parked thread; under
+ * load the caller finds a round in progress, queues, and its command goes into the next group commit as before.
+ * The journal survives an interrupt of such a caller during its I/O ({@code Journal} reopens its file).
  */
 public final class Committer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Committer.class.getName());
@@ -45,10 +52,12 @@ public final class Committer implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     /**
      * Segments with committed content whose copy is in the current journal file only (see
-     * {@link Command#journaledSegments()}); forced before that file can go. Committer thread only.
+     * {@link Command#journaledSegments()}); forced before that file can go. Under {@link #writer} only.
      */
     private final Set<BlobSegment> unforced = new LinkedHashSet<>();
     private final Thread thread;
+    /** Held by whichever thread commits a round; guards the journal, the forcer and {@link #unforced}. */
+    private final ReentrantLock writer = new ReentrantLock();
     private volatile StoreException failure;
     private volatile boolean closed;
 
@@ -66,15 +75,17 @@ public final class Committer implements AutoCloseable {
 
     /** Runs the command and returns once its records are durable. */
     public <T> T execute(Command<T> command) throws StoreException {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread || writer.isHeldByCurrentThread()) {
             throw new IllegalStateException("re-entrant commit");
         }
         Pending<T> p = new Pending<>(command);
-        synchronized (this) {
-            if (closed) {
-                throw new StoreException("store is closed");
+        if (!commitHere(p)) {
+            synchronized (this) {
+                if (closed) {
+                    throw new StoreException("store is closed");
+                }
+                queue.add(p);
             }
-            queue.add(p);
         }
         try {
             return p.future.get();
@@ -88,6 +99,34 @@ public final class Committer implements AutoCloseable {
             Thread.currentThread().interrupt();
             // the command may still commit; the caller just stops waiting
             throw new StoreException("interrupted while waiting for commit");
+        }
+    }
+
+    /**
+     * Commits {@code p}, and what is queued, on the calling thread if no round is in progress; false (nothing done)
+     * if one is, if the store is closing, or if the caller is already interrupted (its file I/O would fail at once).
+     */
+    private boolean commitHere(Pending<?> p) {
+        if (Thread.currentThread().isInterrupted() || !writer.tryLock()) {
+            return false;
+        }
+        try {
+            synchronized (this) {
+                if (closed) {
+                    return false; // the caller reports it; close() has queued STOP for the committer thread
+                }
+            }
+            List<Pending<?>> batch = new ArrayList<>();
+            batch.add(p);
+            queue.drainTo(batch, MAX_BATCH);
+            boolean stop = batch.remove(STOP);
+            commitSafely(batch);
+            if (stop) {
+                queue.add(STOP); // close() raced with this round: the committer thread still has to end
+            }
+            return true;
+        } finally {
+            writer.unlock();
         }
     }
 
@@ -115,20 +154,32 @@ public final class Committer implements AutoCloseable {
             } catch (InterruptedException e) {
                 continue;
             }
-            queue.drainTo(batch, MAX_BATCH);
-            boolean stop = batch.remove(STOP);
+            writer.lock();
+            boolean stop;
             try {
-                commit(batch);
-            } catch (RuntimeException | Error e) {
-                // never let the only writer die silently: callers would wait forever
-                fail(batch, e instanceof RuntimeException re ? re : new IllegalStateException(e));
+                queue.drainTo(batch, MAX_BATCH);
+                stop = batch.remove(STOP);
+                commitSafely(batch);
+                if (stop) {
+                    // close() enqueues STOP after the last accepted command, so nothing is left behind
+                    forceUnforcedOnClose();
+                }
+            } finally {
+                writer.unlock();
             }
             batch.clear();
             if (stop) {
-                // close() enqueues STOP after the last accepted command, so nothing is left behind
-                forceUnforcedOnClose();
                 return;
             }
+        }
+    }
+
+    private void commitSafely(List<Pending<?>> batch) {
+        try {
+            commit(batch);
+        } catch (RuntimeException | Error e) {
+            // never let a round die silently: its callers would wait forever
+            fail(batch, e instanceof RuntimeException re ? re : new IllegalStateException(e));
         }
     }
 
@@ -250,7 +301,7 @@ public final class Committer implements AutoCloseable {
         batch.forEach(p -> p.future.completeExceptionally(se));
     }
 
-    /** Called on the committer thread right after a new journal file starts, with nothing else in flight. */
+    /** Called by the thread committing a round right after a new journal file starts, with nothing else in flight. */
     @FunctionalInterface
     public interface RotationHook {
         void rotated(long newFile);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,10 @@ import io.serai.store.embedded.internal.Durability;
 /**
  * The shared write-ahead journal: numbered files of a fixed size, preallocated with zeros so that
  * appending a record can never hit a full disk halfway (only creating the next file can, and that is
- * reported before any state changes). Only the committer thread writes.
+ * reported before any state changes). One thread writes at a time: the one committing a round (the committer
+ * thread, or a caller committing in its place). A caller may be interrupted during the write or the force; since
+ * an interrupt closes a {@link FileChannel}, the file is then reopened and the operation done again, with the
+ * interrupt held back until it is done, so an interrupt never stops the store.
  */
 public final class Journal implements Closeable {
     private static final int ZERO_CHUNK = 1 << 20;
@@ -136,6 +140,19 @@ public final class Journal implements Closeable {
     }
 
     public void write(ByteBuffer frames) throws IOException {
+        long start = position;
+        int from = frames.position();
+        try {
+            writeFully(frames);
+        } catch (ClosedByInterruptException e) {
+            // positional writes: the same bytes at the same offsets again
+            position = start;
+            frames.position(from);
+            afterInterrupt(() -> writeFully(frames));
+        }
+    }
+
+    private void writeFully(ByteBuffer frames) throws IOException {
         while (frames.hasRemaining()) {
             position += current.write(frames, position);
         }
@@ -143,13 +160,40 @@ public final class Journal implements Closeable {
 
     public void force() throws IOException {
         if (fsync) {
-            current.force(false);
+            try {
+                current.force(false);
+            } catch (ClosedByInterruptException e) {
+                // fsync is per file, not per descriptor: forcing the reopened file forces what the old one wrote
+                afterInterrupt(() -> current.force(false));
+            }
         }
+    }
+
+    /** The interrupt closed the current file's channel: reopen the file and redo {@code action} uninterrupted. */
+    private void afterInterrupt(IoOperation action) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            current = opener.open(dir.resolve(fileName(number)), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            action.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoOperation {
+        void run() throws IOException;
+    }
+
+    private static String fileName(long number) {
+        return String.format("%012d.jnl", number);
     }
 
     /** Closes the current file (forced) and switches to a new preallocated one. */
     public void rotate() throws IOException {
-        Path next = dir.resolve(String.format("%012d.jnl", number + 1));
+        Path next = dir.resolve(fileName(number + 1));
         FileChannel ch = takePrepared(next);
         if (ch == null) {
             ch = createZeroed(next); // nothing prepared, or preparing failed: a full disk is reported here
@@ -203,13 +247,23 @@ public final class Journal implements Closeable {
             return null;
         }
         FileChannel ch;
+        boolean interrupted = false;
         try {
-            ch = f.get();
+            // uninterruptibly: the round of everyone queued behind this rotation waits for it, not only the caller's
+            while (true) {
+                try {
+                    ch = f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while preparing a journal file");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             Files.move(dir.resolve(PREPARED), target, StandardCopyOption.ATOMIC_MOVE);
