@@ -22,6 +22,8 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
 
     /** Stands for a skipped over-long line. */
     static final Object OVERLONG = new Object();
+    /** The held input that pauses reading, unless two longest lines are more. */
+    static final int HELD_INPUT_LIMIT = 16 * 1024;
 
     private final int maxLength;
     /** Held input above which reading pauses: room for one longest line and plenty of pipelined commands. */
@@ -36,7 +38,7 @@ final class Pop3Framer extends ChannelInboundHandlerAdapter {
 
     Pop3Framer(int maxLength, BooleanSupplier ready) {
         this.maxLength = maxLength;
-        this.heldInputLimit = Math.max(16 * 1024, 2 * maxLength);
+        this.heldInputLimit = Math.max(HELD_INPUT_LIMIT, 2 * maxLength);
         this.ready = ready;
     }
 

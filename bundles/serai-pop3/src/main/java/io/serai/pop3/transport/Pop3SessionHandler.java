@@ -140,7 +140,6 @@ final class Pop3SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void transfer(Transfer transfer) {
         busy = true; // the framer holds whatever arrives meanwhile
-
         ctx.writeAndFlush(new TransferInput(transfer)).addListener(f -> ctx.executor().execute(() -> {
             if (!f.isSuccess()) {
                 // a store read failed half-way or the client went away: a cut reply cannot be repaired

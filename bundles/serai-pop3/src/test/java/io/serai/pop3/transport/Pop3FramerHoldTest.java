@@ -38,13 +38,8 @@ class Pop3FramerHoldTest {
         AtomicBoolean ready = new AtomicBoolean(false);
         Pop3Framer framer = new Pop3Framer(MAX_LINE, ready::get);
         EmbeddedChannel channel = new EmbeddedChannel(framer);
-        int commands = 0;
-        while (channel.config().isAutoRead()) {
-            channel.writeInbound(Unpooled.wrappedBuffer(NOOP));
-            commands++;
-            assertThat(commands).as("reading paused within the limit").isLessThanOrEqualTo(16 * 1024 / NOOP.length + 1);
-        }
-        assertThat(commands * NOOP.length).isGreaterThan(16 * 1024);
+        int commands = pipelineUntilPaused(channel);
+        assertThat(commands * NOOP.length).isGreaterThan(Pop3Framer.HELD_INPUT_LIMIT);
         assertThat((Object) channel.readInbound()).isNull();
 
         // the session becomes ready: the held commands go through, in order, and reading resumes
@@ -65,13 +60,22 @@ class Pop3FramerHoldTest {
         AtomicBoolean ready = new AtomicBoolean(false);
         Pop3Framer framer = new Pop3Framer(MAX_LINE, ready::get);
         EmbeddedChannel channel = new EmbeddedChannel(framer);
-        for (int commands = 0; channel.config().isAutoRead(); commands++) {
-            assertThat(commands).isLessThanOrEqualTo(16 * 1024 / NOOP.length + 1);
-            channel.writeInbound(Unpooled.wrappedBuffer(NOOP));
-        }
+        pipelineUntilPaused(channel);
         // e.g. a delayed AUTH failure reply: not ready, so a drain must not switch reading back on
         framer.drain();
         assertThat(channel.config().isAutoRead()).isFalse();
         channel.finishAndReleaseAll();
+    }
+
+    /** Sends NOOPs while the channel reads; returns how many it took to pause reading, which must be within the limit. */
+    private static int pipelineUntilPaused(EmbeddedChannel channel) {
+        int commands = 0;
+        while (channel.config().isAutoRead()) {
+            channel.writeInbound(Unpooled.wrappedBuffer(NOOP));
+            commands++;
+            assertThat(commands).as("reading paused within the limit")
+                    .isLessThanOrEqualTo(Pop3Framer.HELD_INPUT_LIMIT / NOOP.length + 1);
+        }
+        return commands;
     }
 }

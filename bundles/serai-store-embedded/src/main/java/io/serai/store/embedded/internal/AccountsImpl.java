@@ -73,8 +73,8 @@ final class AccountsImpl implements Accounts {
 
     @Override
     public boolean isLocalDomain(String domain) {
-        // without waiting for a catalog change in flight (see RecipientResolverImpl#resolve): SMTP asks at RCPT
-        return store.readCatalogNow(() -> state.domains.contains(domain.trim().toLowerCase(Locale.ROOT)));
+        // without waiting for a catalog change in flight: SMTP asks at RCPT, on its network thread
+        return state.readCatalogNow(() -> state.domains.contains(domain.trim().toLowerCase(Locale.ROOT)));
     }
 
     @Override

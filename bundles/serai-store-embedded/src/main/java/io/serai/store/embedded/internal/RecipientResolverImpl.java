@@ -1,7 +1,6 @@
 package io.serai.store.embedded.internal;
 
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
 
 import io.serai.store.api.Recipient;
 import io.serai.store.api.RecipientResolver;
@@ -16,24 +15,10 @@ final class RecipientResolverImpl implements RecipientResolver, AddressResolver.
         this.state = state;
     }
 
-    /**
-     * Under the catalog read lock when it is free. While a catalog change is being made durable (the committer holds
-     * the write lock across its fsync) it reads the concurrent maps as they are instead of waiting, so that an SMTP
-     * network thread never blocks here: it may then see an account a moment before it is durable, which is safe for
-     * an RCPT answer, because the delivery that may follow is committed after that change (one writer, in order), and
-     * fails with it if it fails.
-     */
+    /** Without waiting for a catalog change in flight ({@link StoreState#readCatalogNow}): SMTP asks at RCPT. */
     @Override
     public Optional<Recipient> resolve(String address) {
-        Lock lock = state.catalogLock.readLock();
-        if (!lock.tryLock()) {
-            return AddressResolver.resolve(address, this);
-        }
-        try {
-            return AddressResolver.resolve(address, this);
-        } finally {
-            lock.unlock();
-        }
+        return state.readCatalogNow(() -> AddressResolver.resolve(address, this));
     }
 
     @Override

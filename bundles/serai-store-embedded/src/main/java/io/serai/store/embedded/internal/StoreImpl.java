@@ -304,23 +304,6 @@ public final class StoreImpl implements EmbeddedMailStore {
         }
     }
 
-    /**
-     * Reads catalog data under the read lock if it is free; otherwise, rather than wait for a change being made
-     * durable, reads the concurrent collections as they are (which may show that change a moment early). For
-     * answers that may be given on a network thread, where a later commit orders any use of them.
-     */
-    <T> T readCatalogNow(Supplier<T> read) {
-        Lock l = state.catalogLock.readLock();
-        if (!l.tryLock()) {
-            return read.get();
-        }
-        try {
-            return read.get();
-        } finally {
-            l.unlock();
-        }
-    }
-
     private static void closeQuietly(FileChannel ch) {
         if (ch != null) {
             try {

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import io.serai.store.api.NotFoundException;
 
 /**
- * Everything the store knows, rebuilt from the journal on open. The committer thread is its only writer;
+ * Everything the store knows, rebuilt from the journal on open. The thread committing a round is its only writer;
  * the catalog lock covers domains, accounts, aliases and mailbox names like the mailbox locks cover messages.
  * Readers never hold two of these locks at once, which rules out deadlocks with the committer.
  */
@@ -22,6 +24,24 @@ public final class StoreState {
     public final ReentrantReadWriteLock catalogLock = new ReentrantReadWriteLock();
     public long nextMailboxId = 1;
     public long lastUidValidity;
+
+    /**
+     * Reads catalog data under the catalog read lock if it is free; otherwise, rather than wait while the writer
+     * makes a catalog change durable (it holds the write lock across the fsync), reads the concurrent collections
+     * as they are, which may show that change a moment early. For answers given on a network thread (RCPT), where
+     * any use of the answer is a later commit, ordered after that change and failing with it.
+     */
+    public <T> T readCatalogNow(Supplier<T> read) {
+        Lock l = catalogLock.readLock();
+        if (!l.tryLock()) {
+            return read.get();
+        }
+        try {
+            return read.get();
+        } finally {
+            l.unlock();
+        }
+    }
 
     /** A detached copy for a snapshot; only arrays are copied, which takes milliseconds per million messages. */
     public StoreState copy() {
