@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.netty.buffer.ByteBufAllocatorMetric;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The meters every Serai container has whatever it runs: JVM memory, GC, threads, classes, CPU, uptime, and the
@@ -28,13 +29,15 @@ final class ContainerMeters implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         ByteBufAllocatorMetric netty = PooledByteBufAllocator.DEFAULT.metric();
-        Gauge.builder("netty.allocator.memory.used", netty, ByteBufAllocatorMetric::usedDirectMemory)
-                .tag("allocator", "pooled").tag("area", "direct").baseUnit("bytes")
-                .description("Direct memory held by Netty's shared pooled allocator")
-                .register(registry);
-        Gauge.builder("netty.allocator.memory.used", netty, ByteBufAllocatorMetric::usedHeapMemory)
-                .tag("allocator", "pooled").tag("area", "heap").baseUnit("bytes")
-                .description("Heap memory held by Netty's shared pooled allocator")
+        nettyMemory(registry, netty, "direct", ByteBufAllocatorMetric::usedDirectMemory);
+        nettyMemory(registry, netty, "heap", ByteBufAllocatorMetric::usedHeapMemory);
+    }
+
+    private static void nettyMemory(MeterRegistry registry, ByteBufAllocatorMetric netty, String area,
+                                    ToDoubleFunction<ByteBufAllocatorMetric> used) {
+        Gauge.builder("netty.allocator.memory.used", netty, used)
+                .tag("allocator", "pooled").tag("area", area).baseUnit("bytes")
+                .description("Memory held by Netty's shared pooled allocator")
                 .register(registry);
     }
 
